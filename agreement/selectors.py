@@ -1,0 +1,158 @@
+"""Reads for the agreement app: status, the matrix grid, and the "who owns this?" lookup."""
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from .models import Agreement, Lead, MatrixRow, Notice, Organisation, TaskArea
+
+AGREEMENT_SLUG = "censec-difos"
+
+
+def agreement_get() -> Agreement | None:
+    return Agreement.objects.prefetch_related("parties").filter(slug=AGREEMENT_SLUG).first()
+
+
+@dataclass(frozen=True)
+class AgreementStatus:
+    """Where the agreement stands today (§6): in force, under notice, or ended."""
+
+    state: str  # "active", "notice", "ended"
+    notice: Notice | None
+
+    @property
+    def ends_on(self) -> dt.date | None:
+        return self.notice.ends_on if self.notice else None
+
+
+def agreement_status(*, agreement: Agreement | None = None, today: dt.date | None = None) -> AgreementStatus:
+    agreement = agreement or agreement_get()
+    today = today or timezone.localdate()
+    notice = (
+        Notice.objects.select_related("party", "recorded_by").filter(agreement=agreement, withdrawn_at__isnull=True).first()
+        if agreement
+        else None
+    )
+    if notice is None:
+        return AgreementStatus("active", None)
+    return AgreementStatus("ended" if today >= notice.ends_on else "notice", notice)
+
+
+def notices_for_agreement(*, agreement: Agreement):
+    return Notice.objects.filter(agreement=agreement).select_related("party", "recorded_by", "withdrawn_by")
+
+
+def matrix_rows():
+    return MatrixRow.objects.select_related("area", "clause").order_by("order")
+
+
+# Columns of the matrix grid: who can hold a row, in the order the page shows them.
+GRID_COLUMNS = ["censec", "difos", "di"]
+
+
+@dataclass
+class GridRow:
+    row: MatrixRow
+    cells: dict[str, str] = field(default_factory=dict)  # column slug -> "lead" / duty value / ""
+
+
+def matrix_grid() -> list[tuple[TaskArea, list[GridRow]]]:
+    """The matrix as areas × parties: each cell says what that organisation does for the row."""
+    areas: dict[int, tuple[TaskArea, list[GridRow]]] = {}
+    for row in matrix_rows():
+        cells = dict.fromkeys(GRID_COLUMNS, "")
+        if row.lead in (Lead.BOTH, Lead.JOINT, Lead.EACH):
+            cells["censec"] = cells["difos"] = row.lead
+        else:
+            cells[row.lead] = "lead"
+            if row.lead_with_parent:
+                cells["di"] = "lead"
+            other = "difos" if row.lead == "censec" else "censec"
+            cells[other] = row.other_party_duty
+        areas.setdefault(row.area_id, (row.area, []))[1].append(GridRow(row, cells))
+    return list(areas.values())
+
+
+def party_organisations():
+    return Organisation.objects.filter(kind=Organisation.Kind.PARTY).order_by("slug")
+
+
+# --- "Who owns this?" -------------------------------------------------------------------------
+
+STOPWORDS = set(
+    """a an and are as at by contact contacts do does for from has have how i in is it of on or our the to
+    we what which who whom whose with owns own owner responsible responsibility
+    af at den der det de en er et for fra har hvad hvem hvilken hvilke hvor i med og om på skal som står
+    til ved vi ejer ansvar ansvaret ansvarlig kontakt kontakten""".split()
+)
+COUNTERPART_WEIGHT = 10
+KEYWORD_WEIGHT = 4
+TEXT_WEIGHT = 1
+MIN_PREFIX = 5
+
+
+def normalise(text: str) -> list[str]:
+    """Lower-case word tokens, with hyphens joined ("match-making" → "matchmaking", "F-35" → "f35")."""
+    text = unicodedata.normalize("NFC", text.lower()).replace("-", "").replace("'", "")
+    return re.findall(r"[0-9a-zæøåäöüé]+", text)
+
+
+def _terms(text: str) -> set[tuple[str, ...]]:
+    return {tuple(normalise(t)) for t in text.split(";") if normalise(t)}
+
+
+def _contains(haystack: list[str], needle: tuple[str, ...]) -> bool:
+    n = len(needle)
+    return any(tuple(haystack[i : i + n]) == needle for i in range(len(haystack) - n + 1))
+
+
+def _prefix_match(query: list[str], term: tuple[str, ...]) -> bool:
+    """One-word terms also match inflected forms: "forsvarsfonden" ~ "forsvarsfond"."""
+    if len(term) != 1 or len(term[0]) < MIN_PREFIX:
+        return False
+    word = term[0]
+    return any(len(q) >= MIN_PREFIX and (q.startswith(word) or word.startswith(q)) for q in query)
+
+
+@dataclass
+class LookupHit:
+    row: MatrixRow
+    score: int
+    matched: list[str]
+
+
+def matrix_lookup(query: str, *, rows=None) -> list[LookupHit]:
+    """The matrix rows that answer "who owns this?" for free text in Danish or English, best first.
+
+    1. Split the question into normalised words, dropping question words ("who", "hvem", …).
+    2. Score each row: a named counterpart found in the question weighs most, then a keyword
+       (Danish or English; inflected forms count half), then each word of the row's text.
+    3. Keep rows that scored; order by score, then by matrix order.
+    """
+    tokens = normalise(query)
+    words = [w for w in tokens if w not in STOPWORDS]
+    if not words:
+        return []
+    hits = []
+    for row in rows if rows is not None else matrix_rows():
+        score, matched = 0, []
+        for weight, terms in (
+            (COUNTERPART_WEIGHT, _terms(row.counterparts)),
+            (KEYWORD_WEIGHT, _terms(row.keywords_da) | _terms(row.keywords_en)),
+        ):
+            for term in sorted(terms):
+                if _contains(tokens, term):
+                    score += weight * len(term)
+                    matched.append(" ".join(term))
+                elif _prefix_match(words, term):
+                    score += weight // 2
+                    matched.append(" ".join(term))
+        text = set(normalise(row.responsibility_da)) | set(normalise(row.responsibility_en))
+        score += TEXT_WEIGHT * sum(1 for w in set(words) if len(w) > 2 and w in text)
+        if score:
+            hits.append(LookupHit(row, score, matched))
+    hits.sort(key=lambda h: (-h.score, h.row.order))
+    return hits

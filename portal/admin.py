@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from .models import Notification, Role, User
+
+
+class RoleInline(admin.TabularInline):
+    model = Role
+    extra = 0
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    inlines = [RoleInline]
+    list_display = ["username", "first_name", "last_name", "email", "is_active", "is_superuser"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["subject", "recipient", "kind", "created_at", "email_status", "read_at"]
+    list_filter = ["kind", "email_status"]
+    search_fields = ["subject", "recipient__username", "key"]
+    readonly_fields = [f.name for f in Notification._meta.fields]

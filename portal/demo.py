@@ -1,0 +1,41 @@
+"""Demo users and their roles (CONTRACT.md "Demo users"); password "demo" for all."""
+
+from django.contrib.auth import get_user_model
+
+from agreement.models import Organisation
+
+from .models import RoleKind
+from .services import role_grant
+
+DEMO_PASSWORD = "demo"
+
+# username, first name, last name, email, [(role, organisation slug)]
+DEMO_USERS = [
+    ("censec-secretariat", "Mette", "Sørensen", "mette.sorensen@censec.example", [(RoleKind.SECRETARIAT, "censec")]),
+    ("difos-secretariat", "Lars", "Holm", "lars.holm@di.example", [(RoleKind.SECRETARIAT, "difos")]),
+    ("censec-director", "Anne", "Kjær", "anne.kjaer@censec.example", [(RoleKind.DIRECTOR, "censec")]),
+    ("difos-director", "Henrik", "Dahl", "henrik.dahl@di.example", [(RoleKind.DIRECTOR, "difos")]),
+    ("censec-board", "Karen", "Vestergaard", "karen.vestergaard@terma.example", [(RoleKind.BOARD_MEMBER, "censec")]),
+    ("difos-observer", "Peter", "Lund", "peter.lund@weibel.example", [(RoleKind.OBSERVER, "difos")]),
+    ("censec-observer", "Sofie", "Brandt", "sofie.brandt@sdu.example", [(RoleKind.OBSERVER, "censec")]),
+    ("admin", "Portal", "Administrator", "admin@portal.example", [(RoleKind.ADMINISTRATOR, None)]),
+]
+
+
+def seed() -> dict:
+    """Create (or refresh) the demo users; returns them by username."""
+    User = get_user_model()
+    orgs = {o.slug: o for o in Organisation.objects.all()}
+    users = {}
+    for username, first, last, email, roles in DEMO_USERS:
+        user, created = User.objects.get_or_create(
+            username=username, defaults={"first_name": first, "last_name": last, "email": email}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+        user.is_superuser = user.is_staff = username == "admin"
+        user.save()
+        for kind, slug in roles:
+            role_grant(user=user, kind=kind, organisation=orgs.get(slug) if slug else None)
+        users[username] = user
+    return users

@@ -1,0 +1,109 @@
+"""Accounts, roles and notifications: who uses the portal, for which party, and what they were told."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A person who logs in to the portal: secretariat staff, a director, a board member or observer."""
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["username"]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+
+class RoleKind(models.TextChoices):
+    SECRETARIAT = "secretariat", _("Secretariat")
+    DIRECTOR = "director", _("Director")
+    BOARD_MEMBER = "board_member", _("Board member")
+    OBSERVER = "observer", _("Observer")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class Role(models.Model):
+    """A role a user holds for one organisation (§2 parties): secretariat, director, board member, observer.
+
+    For a board member the organisation is the party whose board they sit on; for an observer it
+    is the party they represent (§3 G2). Administrators may have no organisation.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles")
+    kind = models.CharField(_("role"), max_length=20, choices=RoleKind.choices)
+    organisation = models.ForeignKey(
+        "agreement.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="roles",
+        verbose_name=_("organisation"),
+    )
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        ordering = ["user__username", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "organisation"], name="role_unique_per_org"),
+            models.CheckConstraint(
+                condition=Q(kind="administrator") | Q(organisation__isnull=False),
+                name="role_needs_organisation",
+            ),
+        ]
+
+    def __str__(self):
+        if self.organisation_id:
+            return f"{self.get_kind_display()} ({self.organisation.short_name})"
+        return str(self.get_kind_display())
+
+
+class Notification(models.Model):
+    """A message the portal sent to one user, in the portal and by email; stored once per (kind, key, recipient).
+
+    The unique constraint is what makes "exactly once" true: the row is inserted before the email
+    is sent, so a repeated, retried or concurrent run finds it and sends nothing more.
+    """
+
+    class Email(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        NONE = "none", _("Not emailed")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=50)
+    key = models.CharField(_("key"), max_length=200, help_text=_("What the message is about, e.g. a month and stage."))
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"))
+    body_html = models.TextField(blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    email_status = models.CharField(max_length=10, choices=Email.choices, default=Email.PENDING)
+    email_claimed_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key", "recipient"], name="notification_once"),
+        ]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"]),
+            models.Index(fields=["email_status"], name="notification_email_todo", condition=Q(email_status__in=["pending", "sending"])),
+        ]
+
+    def __str__(self):
+        return self.subject

@@ -1,0 +1,50 @@
+"""The main navigation, by role. An entry whose page does not exist (yet) is left out."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from . import permissions
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    visible: object  # callable(user) -> bool
+
+
+def _everyone(user):
+    return True
+
+
+def _party_staff(user):
+    return permissions.is_party_staff(user) or permissions.is_administrator(user)
+
+
+NAV = [
+    NavItem(_("Dashboard"), "dashboard", _everyone),
+    NavItem(_("Agreement"), "agreement:detail", _everyone),
+    NavItem(_("Matrix"), "agreement:matrix", _everyone),
+    NavItem(_("Who owns this?"), "agreement:lookup", _everyone),
+    NavItem(_("Activity plans"), "activities:index", _party_staff),
+    NavItem(_("Findings"), "activities:findings", _party_staff),
+    NavItem(_("Boards"), "governance:boards", _everyone),
+    NavItem(_("Meetings"), "governance:meetings", _everyone),
+    NavItem(_("Director contacts"), "governance:contacts", _party_staff),
+]
+
+
+def nav_for(user, current_path: str) -> list[dict]:
+    items = []
+    for item in NAV:
+        if not item.visible(user):
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        active = current_path == url if url == "/" else current_path.startswith(url)
+        items.append({"label": item.label, "url": url, "active": active})
+    return items

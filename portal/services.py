@@ -1,0 +1,22 @@
+"""Writes for the portal app: granting and revoking roles."""
+
+from django.core.exceptions import ValidationError
+
+from . import permissions
+from .models import Role
+
+
+def role_grant(*, user, kind: str, organisation=None) -> Role:
+    role = Role(user=user, kind=kind, organisation=organisation)
+    role.full_clean(validate_unique=False, validate_constraints=False)
+    if not role.organisation_id and kind != "administrator":
+        raise ValidationError({"organisation": "This role needs an organisation."})
+    role, _created = Role.objects.get_or_create(user=user, kind=kind, organisation=organisation)
+    permissions.forget_roles(user)
+    return role
+
+
+def role_revoke(*, user, kind: str, organisation=None) -> int:
+    deleted, _ = Role.objects.filter(user=user, kind=kind, organisation=organisation).delete()
+    permissions.forget_roles(user)
+    return deleted

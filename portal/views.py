@@ -1,0 +1,71 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from agreement.selectors import agreement_status
+
+from . import notifications, selectors
+
+
+def dashboard(request):
+    """The coordination dashboard (/)."""
+    return render(
+        request,
+        "portal/dashboard.html",
+        {"status": agreement_status(), "roles": selectors.roles_of(request.user)},
+    )
+
+
+def landing(request):
+    return redirect(selectors.landing_url(request.user))
+
+
+def notification_list(request):
+    page = Paginator(notifications.notifications_for(request.user), 25).get_page(request.GET.get("page"))
+    return render(request, "portal/notifications.html", {"page": page})
+
+
+@require_POST
+def notification_read(request):
+    ids = request.POST.getlist("id")
+    count = notifications.mark_read(user=request.user, notification_ids=[int(i) for i in ids if i.isdigit()] if ids else None)
+    messages.success(request, _("%(count)d notifications marked as read.") % {"count": count})
+    return redirect("notifications")
+
+
+@login_not_required
+@never_cache
+def healthz(request):
+    """Liveness: the process answers."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@login_not_required
+@never_cache
+def readyz(request):
+    """Readiness: the database answers, and the broker too when one is configured."""
+    from django.conf import settings
+
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as exc:
+        checks["database"] = f"error: {exc.__class__.__name__}"
+    if settings.REDIS_URL:
+        try:
+            import redis
+
+            redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
+            checks["broker"] = "ok"
+        except Exception as exc:
+            checks["broker"] = f"error: {exc.__class__.__name__}"
+    ok = all(v == "ok" for v in checks.values())
+    return JsonResponse({"status": "ok" if ok else "unavailable", "checks": checks}, status=200 if ok else 503)

@@ -1,0 +1,32 @@
+"""Production settings: DEBUG off by default, no start without SECRET_KEY, a clean deploy check."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+BASE = str(settings.BASE_DIR)
+
+
+def run(args, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "EMAIL_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=BASE, env={**clean, **env}, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_without_debug_a_missing_secret_key_stops_start_up():
+    result = run(["check"])
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = run(["check", "--deploy", "--fail-level", "WARNING"], SECRET_KEY="x" * 60 + "-Aa1!" * 4, ALLOWED_HOSTS="portal.example")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_debug_mode_needs_no_secret_key():
+    assert run(["check"], DEBUG="1").returncode == 0
