@@ -1,2 +1,5 @@
+from .urls_boards import urlpatterns as board_patterns
+from .urls_contacts import urlpatterns as contact_patterns
+
 app_name = "governance"
-urlpatterns = []
+urlpatterns = [*board_patterns, *contact_patterns]

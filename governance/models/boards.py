@@ -1,0 +1,1 @@
+"""Boards, people, seats, meetings, agenda items and materials (§3 G1, G2)."""

@@ -1,0 +1,1 @@
+"""Director contacts, action items and the monthly-contact record (§5 C-MONTHLY)."""

@@ -1,0 +1,3 @@
+"""URLs of boards, meetings and materials (under /governance/)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of director contacts (under /governance/contacts/)."""
+
+urlpatterns = []
