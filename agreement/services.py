@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import notifications, permissions
+from portal.dashboard_cache import dashboard_changed
 from portal.models import RoleKind
 from portal.selectors import users_with_role
 
@@ -108,6 +109,7 @@ def notice_give(*, user, agreement: Agreement, party: Organisation, given_on: dt
     except IntegrityError:
         raise ValidationError(_("Notice has already been given; withdraw it before recording another.")) from None
     _tell_both_parties(notice, stage="given")
+    dashboard_changed()
     return notice
 
 
@@ -141,4 +143,5 @@ def notice_withdraw(*, user, notice: Notice) -> Notice:
     notice._change_reason = "withdrawn"
     notice.save(update_fields=["withdrawn_at", "withdrawn_by"])
     _tell_both_parties(notice, stage="withdrawn")
+    dashboard_changed()
     return notice

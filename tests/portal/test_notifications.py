@@ -91,3 +91,12 @@ def test_notify_queues_delivery_after_commit(send, censec_director, django_captu
         with django_capture_on_commit_callbacks(execute=True):
             send([censec_director])
     apply_async.assert_called_once()
+
+
+def test_a_dashboard_change_makes_cached_figures_stale(db, django_capture_on_commit_callbacks):
+    from portal.dashboard_cache import dashboard_changed, dashboard_generation
+
+    before = dashboard_generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        dashboard_changed()
+    assert dashboard_generation() == before + 1
