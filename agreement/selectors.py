@@ -29,13 +29,11 @@ class AgreementStatus:
 
 
 def agreement_status(*, agreement: Agreement | None = None, today: dt.date | None = None) -> AgreementStatus:
-    agreement = agreement or agreement_get()
+    """One query: the standing notice, if any, decides the status (shown in every page's banner)."""
     today = today or timezone.localdate()
-    notice = (
-        Notice.objects.select_related("party", "recorded_by").filter(agreement=agreement, withdrawn_at__isnull=True).first()
-        if agreement
-        else None
-    )
+    notices = Notice.objects.select_related("party", "recorded_by").filter(withdrawn_at__isnull=True)
+    notices = notices.filter(agreement=agreement) if agreement else notices.filter(agreement__slug=AGREEMENT_SLUG)
+    notice = notices.first()
     if notice is None:
         return AgreementStatus("active", None)
     return AgreementStatus("ended" if today >= notice.ends_on else "notice", notice)

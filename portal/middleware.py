@@ -24,3 +24,52 @@ class PortalLocaleMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class MFARequiredMiddleware:
+    """With PORTAL_REQUIRE_MFA on, users who need two-factor login reach nothing but the two-factor pages until verified."""
+
+    ALLOWED_PREFIXES = ("/accounts/mfa/", "/accounts/logout/", "/i18n/", "/static/", "/healthz", "/readyz", "/calendar/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.PORTAL_REQUIRE_MFA and self._must_verify(request):
+            from django.shortcuts import redirect
+            from django.urls import reverse
+
+            return redirect(f"{reverse('mfa-verify')}?next={request.get_full_path()}")
+        return self.get_response(request)
+
+    def _must_verify(self, request) -> bool:
+        from . import permissions
+
+        user = request.user
+        if not user.is_authenticated or request.path.startswith(self.ALLOWED_PREFIXES):
+            return False
+        return permissions.needs_mfa(user) and not user.is_verified()
+
+
+class SessionIdleMiddleware:
+    """Sessions expire after SESSION_COOKIE_AGE without use: touch the session (at most once a minute) while it is used.
+
+    Saving on every request (SESSION_SAVE_EVERY_REQUEST) would cost a write per page; once a minute
+    keeps the idle limit to within a minute.
+    """
+
+    TOUCH_EVERY = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        import time
+
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and getattr(request, "user", None) is not None and request.user.is_authenticated:
+            now = int(time.time())
+            if now - session.get("_touched", 0) >= self.TOUCH_EVERY:
+                session["_touched"] = now
+        return response

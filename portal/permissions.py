@@ -85,3 +85,14 @@ def may_give_notice(user, party: Organisation) -> bool:
 
 def may_record_notice_for_any(user) -> bool:
     return is_administrator(user) or bool(organisations_with_role(user, RoleKind.DIRECTOR))
+
+
+# --- accounts ---------------------------------------------------------------------------------
+
+# Roles that reach board materials (members, observers, and the secretariats that manage them).
+MATERIAL_ROLES = {RoleKind.BOARD_MEMBER, RoleKind.OBSERVER, RoleKind.SECRETARIAT}
+
+
+def needs_mfa(user) -> bool:
+    """Two-factor login is required (when PORTAL_REQUIRE_MFA is on) for administrators and everyone who can see board materials."""
+    return is_administrator(user) or bool(role_kinds(user) & MATERIAL_ROLES)

@@ -12,6 +12,10 @@ def role_grant(*, user, kind: str, organisation=None) -> Role:
     if not role.organisation_id and kind != "administrator":
         raise ValidationError({"organisation": "This role needs an organisation."})
     role, _created = Role.objects.get_or_create(user=user, kind=kind, organisation=organisation)
+    if kind == "administrator" and not (user.is_staff and user.is_superuser):
+        # An administrator is the Django superuser of the portal: the admin shows them every model.
+        user.is_staff = user.is_superuser = True
+        user.save(update_fields=["is_staff", "is_superuser"])
     permissions.forget_roles(user)
     return role
 

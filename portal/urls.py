@@ -3,13 +3,16 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from . import views
+from . import views, views_mfa
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("welcome/", views.landing, name="landing"),
     path("notifications/", views.notification_list, name="notifications"),
     path("notifications/read/", views.notification_read, name="notifications-read"),
+    path("accounts/mfa/", views_mfa.mfa_verify, name="mfa-verify"),
+    path("accounts/mfa/setup/", views_mfa.mfa_setup, name="mfa-setup"),
+    path("accounts/mfa/recovery-codes/", views_mfa.mfa_recovery_codes, name="mfa-recovery-codes"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("agreement/", include("agreement.urls")),

@@ -116,11 +116,15 @@ def chromium():
 
 @pytest.fixture
 def page(chromium, live_server):
+    """A browser tab on the live server; the test fails if any page broke the Content-Security-Policy."""
     context = chromium.new_context(base_url=live_server.url, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    violations = []
+    page.on("console", lambda msg: "Content Security Policy" in msg.text and violations.append(msg.text))
     yield page
     context.close()
+    assert violations == [], "the page broke the Content-Security-Policy"
 
 
 @pytest.fixture
