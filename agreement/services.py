@@ -103,6 +103,7 @@ def notice_give(*, user, agreement: Agreement, party: Organisation, given_on: dt
         recorded_by=user,
     )
     notice.full_clean(validate_constraints=False)
+    notice._history_user = user  # recorded in the history even outside a request (commands, tasks)
     try:
         with transaction.atomic():
             notice.save()
@@ -141,6 +142,7 @@ def notice_withdraw(*, user, notice: Notice) -> Notice:
     notice.refresh_from_db()
     # .update() bypasses simple-history; record the withdrawal in the history explicitly.
     notice._change_reason = "withdrawn"
+    notice._history_user = user
     notice.save(update_fields=["withdrawn_at", "withdrawn_by"])
     _tell_both_parties(notice, stage="withdrawn")
     dashboard_changed()

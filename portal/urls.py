@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("welcome/", views.landing, name="landing"),
     path("notifications/", views.notification_list, name="notifications"),
+    path("audit/", views.audit_log, name="audit"),
     path("notifications/read/", views.notification_read, name="notifications-read"),
     path("accounts/mfa/", views_mfa.mfa_verify, name="mfa-verify"),
     path("accounts/mfa/setup/", views_mfa.mfa_setup, name="mfa-setup"),

@@ -1,4 +1,6 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import connection
@@ -10,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from agreement.selectors import agreement_status
 
-from . import notifications, selectors
+from . import audit, notifications, permissions, selectors
 
 
 def dashboard(request):
@@ -69,3 +71,22 @@ def readyz(request):
             checks["broker"] = f"error: {exc.__class__.__name__}"
     ok = all(v == "ok" for v in checks.values())
     return JsonResponse({"status": "ok" if ok else "unavailable", "checks": checks}, status=200 if ok else 503)
+
+
+def audit_log(request):
+    """Who changed what, for the administrators (downloads are listed beside it once governance logs them)."""
+    if not permissions.is_administrator(request.user):
+        raise PermissionDenied
+    model = request.GET.get("model") or None
+    user_id = int(request.GET["user"]) if request.GET.get("user", "").isdigit() else None
+    return render(
+        request,
+        "portal/audit.html",
+        {
+            "changes": audit.recent_changes(model_label=model, user_id=user_id),
+            "models": audit.audited_models(),
+            "users": get_user_model().objects.order_by("username"),
+            "selected_model": model,
+            "selected_user": user_id,
+        },
+    )
