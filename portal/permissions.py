@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db.models import Q
+
 from .models import RoleKind
 
 if TYPE_CHECKING:
@@ -85,3 +87,103 @@ def may_give_notice(user, party: Organisation) -> bool:
 
 def may_record_notice_for_any(user) -> bool:
     return is_administrator(user) or bool(organisations_with_role(user, RoleKind.DIRECTOR))
+
+
+# --- governance (§3 G2) -----------------------------------------------------------------------
+# Who sees a board's meetings, agenda items and materials. Every path (meeting pages, downloads,
+# the zip, search, the calendar feed, the admin) filters through these querysets, so a guessed id
+# is a 404. The answer, per board:
+#   * a seat holder with the guardian permission `view_board_all` (granted when a member's seat
+#     starts, revoked when it ends) sees everything of that board;
+#   * an observer with `view_board_observer` sees everything except items on personnel and internal
+#     secretariat matters and their materials (§3 G2);
+#   * the secretariat of the board's own party manages the board and sees everything;
+#   * administrators (superusers) see everything, to run the system;
+#   * everyone else, directors without a seat included, sees nothing: the agreement gives board
+#     materials only to the board and its observers.
+
+BOARD_MEMBER_PERM = "governance.view_board_all"
+BOARD_OBSERVER_PERM = "governance.view_board_observer"
+
+
+def _board_ids(user, perm: str):
+    """Boards on which `user` holds the guardian object permission `perm` (a lazy subquery)."""
+    from guardian.shortcuts import get_objects_for_user
+
+    from governance.models import Board
+
+    return get_objects_for_user(
+        user, perm, klass=Board, use_groups=False, with_superuser=False, accept_global_perms=False
+    ).values("pk")
+
+
+def _board_access(user):
+    """(Q on boards with full access, Q on boards with observer access), with `board` as the path to Board."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[]), Q(pk__in=[])
+    if is_administrator(user):
+        return Q(), Q(pk__in=[])
+    full = Q(pk__in=_board_ids(user, BOARD_MEMBER_PERM)) | Q(
+        organisation__in=organisations_with_role(user, RoleKind.SECRETARIAT)
+    )
+    return full, Q(pk__in=_board_ids(user, BOARD_OBSERVER_PERM))
+
+
+def _prefixed(q, prefix: str):
+    """Re-root a Q written against Board onto a model whose path to the board is `prefix`."""
+    out = Q(_connector=q.connector, _negated=q.negated)
+    for child in q.children:
+        out.children.append(_prefixed(child, prefix) if isinstance(child, Q) else (f"{prefix}__{child[0]}", child[1]))
+    return out
+
+
+def visible_boards(user):
+    """Boards of which the user sees at least something."""
+    from governance.models import Board
+
+    full, observer = _board_access(user)
+    return Board.objects.filter(full | observer)
+
+
+def visible_meetings(user):
+    """Meetings the user may see and attend: of a board they sit on, observe or (secretariat) manage."""
+    from governance.models import Meeting
+
+    full, observer = _board_access(user)
+    return Meeting.objects.filter(_prefixed(full, "board") | _prefixed(observer, "board"))
+
+
+def visible_agenda_items(user):
+    """Agenda items the user may see: observers never see personnel or internal-secretariat items (§3 G2)."""
+    from governance.models import AgendaItem, Confidentiality
+
+    full, observer = _board_access(user)
+    return AgendaItem.objects.filter(
+        _prefixed(full, "meeting__board")
+        | (_prefixed(observer, "meeting__board") & Q(confidentiality=Confidentiality.ORDINARY))
+    )
+
+
+def visible_materials(user):
+    """Materials the user may see and download: a material has its agenda item's category (§3 G2)."""
+    from governance.models import Confidentiality, Material
+
+    full, observer = _board_access(user)
+    ordinary = Q(agenda_item__isnull=True) | Q(agenda_item__confidentiality=Confidentiality.ORDINARY)
+    return Material.objects.filter(
+        _prefixed(full, "meeting__board") | (_prefixed(observer, "meeting__board") & ordinary)
+    )
+
+
+def managed_boards(user):
+    """Boards the user manages: the secretariat of the board's own party (and administrators)."""
+    from governance.models import Board
+
+    if is_administrator(user):
+        return Board.objects.all()
+    return Board.objects.filter(organisation__in=organisations_with_role(user, RoleKind.SECRETARIAT))
+
+
+def may_manage_board(user, board) -> bool:
+    """Uploading materials, editing agendas and reading the download log: the board's party's secretariat."""
+    return is_administrator(user) or is_secretariat(user, board.organisation_id)
