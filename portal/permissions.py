@@ -122,7 +122,7 @@ def _board_access(user):
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Q(pk__in=[]), Q(pk__in=[])
     if is_administrator(user):
-        return Q(), Q(pk__in=[])
+        return Q(pk__isnull=False), Q(pk__in=[])
     full = Q(pk__in=_board_ids(user, BOARD_MEMBER_PERM)) | Q(
         organisation__in=organisations_with_role(user, RoleKind.SECRETARIAT)
     )
