@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.utils import translation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -11,6 +12,13 @@ from governance import selectors, services
 from governance.models import Seat
 
 START = date(2025, 1, 1)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are asserted in English (the catalogue's source language)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

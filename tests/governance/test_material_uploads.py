@@ -5,6 +5,7 @@ import io
 import zipfile
 
 import pytest
+from django.utils import translation
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -26,6 +27,13 @@ def docx_bytes(content_types=True):
             archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<w:document/>")
     return buffer.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are asserted in English (the catalogue's source language)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
