@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from portal import permissions
@@ -12,6 +12,8 @@ from . import rules
 from .models import AgendaItem, Board, DownloadLog, Material, Meeting, Seat
 
 TERM_ENDING_DAYS = 90
+# Materials of the meeting as a whole first, then by agenda item (PostgreSQL sorts NULL last by default).
+AGENDA_ORDER = (F("agenda_item__position").asc(nulls_first=True), "title", "pk")
 
 
 def _seats():
@@ -79,7 +81,7 @@ def meetings_for(*, user, q: str = ""):
 
 
 def _materials_prefetch(user):
-    materials = permissions.visible_materials(user).select_related("current").order_by("agenda_item__position", "title", "pk")
+    materials = permissions.visible_materials(user).select_related("current").order_by(*AGENDA_ORDER)
     return Prefetch("materials", queryset=materials, to_attr="visible_materials")
 
 
@@ -118,7 +120,7 @@ def meeting_zip_materials(*, user, meeting: Meeting) -> list:
         permissions.visible_materials(user)
         .filter(meeting=meeting, current__isnull=False)
         .select_related("current", "agenda_item")
-        .order_by("agenda_item__position", "title", "pk")
+        .order_by(*AGENDA_ORDER)
     )
 
 
