@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import AgendaItem, Material
+from .models import AgendaItem, Board, Confidentiality, Material, MeetingKind
 
 
 class MaterialUploadForm(forms.Form):
@@ -42,3 +42,37 @@ class MaterialVersionForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.add_input(Submit("upload-version", _("Upload new version"), css_class="btn-sm"))
+
+
+class MeetingForm(forms.Form):
+    """A new board meeting or strategy seminar, on a board the user's secretariat manages."""
+
+    board = forms.ModelChoiceField(label=_("Board"), queryset=Board.objects.none())
+    kind = forms.ChoiceField(label=_("Kind"), choices=MeetingKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    starts_at = forms.DateTimeField(label=_("Starts"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    ends_at = forms.DateTimeField(label=_("Ends"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+
+    def __init__(self, *args, boards, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["board"].queryset = boards
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("create", _("Create meeting")))
+
+
+class AgendaItemForm(forms.Form):
+    """An item appended to a meeting's agenda, with its confidentiality category (§3 G2)."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    confidentiality = forms.ChoiceField(
+        label=_("Confidentiality"), choices=Confidentiality.choices,
+        help_text=_("Observers never see personnel or internal secretariat items, nor their materials."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.add_input(Submit("add-item", _("Add to the agenda")))

@@ -9,7 +9,7 @@ from django.utils import timezone
 from portal import permissions
 
 from . import rules
-from .models import AgendaItem, Board, DownloadLog, Material, Meeting, Seat
+from .models import Board, DownloadLog, Meeting, Seat
 
 TERM_ENDING_DAYS = 90
 # Materials of the meeting as a whole first, then by agenda item (PostgreSQL sorts NULL last by default).
@@ -124,10 +124,6 @@ def meeting_zip_materials(*, user, meeting: Meeting) -> list:
     )
 
 
-def material_versions(*, material: Material):
-    return material.versions.select_related("uploaded_by").order_by("-number")
-
-
 def search(*, user, q: str) -> dict:
     """Meetings, agenda items and material titles matching `q`, each filtered by what the user may see."""
     if not q:
@@ -161,6 +157,3 @@ def calendar_meetings(*, user):
     since = timezone.now() - timedelta(days=365)
     return permissions.visible_meetings(user).filter(starts_at__gte=since).select_related("board").order_by("starts_at")
 
-
-def agenda_items_for_upload(*, meeting: Meeting):
-    return AgendaItem.objects.filter(meeting=meeting).order_by("position")

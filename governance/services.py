@@ -134,6 +134,8 @@ def seat_create(
 def seat_end(*, seat: Seat, on: date | None = None) -> Seat:
     """End a seat's term on `on` (default today) and take away its access at once."""
     on = on or timezone.localdate()
+    # A seat ended on its first day still needs a term that ends after it starts (the constraint);
+    # `closed` is what takes the access away, whatever the end date says.
     seat.term_end = max(on, seat.term_start + timedelta(days=1))
     seat.closed = True
     seat.full_clean(validate_constraints=False)

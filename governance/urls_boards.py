@@ -7,7 +7,9 @@ from . import views
 urlpatterns = [
     path("boards/", views.boards, name="boards"),
     path("meetings/", views.meetings, name="meetings"),
+    path("meetings/new/", views.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/", views.meeting, name="meeting"),
+    path("meetings/<int:pk>/items/", views.agenda_item_create, name="agenda-item-create"),
     path("meetings/<int:pk>/materials.zip", views.meeting_zip, name="meeting-zip"),
     path("meetings/<int:pk>/upload/", views.material_upload, name="material-upload"),
     path("materials/<int:pk>/download/", views.material_download, name="material-download"),

@@ -14,7 +14,7 @@ from portal import permissions
 from portal import selectors as portal_selectors
 
 from . import calendar, downloads, selectors, services
-from .forms import MaterialUploadForm, MaterialVersionForm
+from .forms import AgendaItemForm, MaterialUploadForm, MaterialVersionForm, MeetingForm
 from .models import CalendarToken, DownloadLog
 
 
@@ -51,9 +51,48 @@ def meeting(request, pk):
     may_manage = permissions.may_manage_board(request.user, meeting.board)
     context = {"meeting": meeting, "may_manage": may_manage, **selectors.meeting_detail(user=request.user, meeting=meeting)}
     if may_manage:
-        context["upload_form"] = MaterialUploadForm(meeting=meeting)
-        context["version_form"] = MaterialVersionForm()
+        context.update(_manager_forms(meeting))
     return render(request, "governance/meeting.html", context)
+
+
+def _manager_forms(meeting, **bound) -> dict:
+    forms = {
+        "upload_form": MaterialUploadForm(meeting=meeting),
+        "version_form": MaterialVersionForm(),
+        "item_form": AgendaItemForm(),
+    }
+    forms.update(bound)
+    return forms
+
+
+def meeting_create(request):
+    """/governance/meetings/new/: the secretariat schedules a meeting of its own party's board."""
+    boards = permissions.managed_boards(request.user)
+    if not boards.exists():
+        raise PermissionDenied
+    form = MeetingForm(request.POST or None, boards=boards)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(**form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("%(title)s was created.") % {"title": meeting.title})
+            return redirect("governance:meeting", pk=meeting.pk)
+    return render(request, "governance/meeting_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_POST
+def agenda_item_create(request, pk):
+    meeting = _managed_meeting(request, pk)
+    form = AgendaItemForm(request.POST)
+    if form.is_valid():
+        services.agenda_item_create(meeting=meeting, **form.cleaned_data)
+        messages.success(request, _("The item was added to the agenda."))
+        return redirect("governance:meeting", pk=meeting.pk)
+    context = {"meeting": meeting, "may_manage": True, **_manager_forms(meeting, item_form=form)}
+    context.update(selectors.meeting_detail(user=request.user, meeting=meeting))
+    return render(request, "governance/meeting.html", context, status=400)
 
 
 def _managed_meeting(request, pk):
@@ -78,7 +117,7 @@ def material_upload(request, pk):
         else:
             messages.success(request, _("%(title)s was uploaded.") % {"title": material.title})
             return redirect("governance:meeting", pk=meeting.pk)
-    context = {"meeting": meeting, "may_manage": True, "upload_form": form, "version_form": MaterialVersionForm()}
+    context = {"meeting": meeting, "may_manage": True, **_manager_forms(meeting, upload_form=form)}
     context.update(selectors.meeting_detail(user=request.user, meeting=meeting))
     return render(request, "governance/meeting.html", context, status=400)
 

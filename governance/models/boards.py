@@ -225,11 +225,12 @@ class Material(models.Model):
         "MaterialVersion", on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("material")
         verbose_name_plural = _("materials")
-        ordering = ["meeting", "agenda_item__position", "title", "pk"]
+        ordering = ["meeting", F("agenda_item__position").asc(nulls_first=True), "title", "pk"]
 
     def __str__(self):
         return self.title
