@@ -136,3 +136,17 @@ def test_a_material_inherits_its_items_category(boards):
     fixture = boards["censec"]
     assert fixture.materials["personnel"].confidentiality == "personnel"
     assert fixture.meeting_material.confidentiality == "ordinary"
+
+
+def test_a_refused_new_version_keeps_the_current_one(boards, client_for, censec_secretariat, media_root):
+    material = boards["censec"].materials["ordinary"]
+    before = stored_files(media_root)
+    client = client_for(censec_secretariat)
+    response = client.post(
+        f"/governance/materials/{material.pk}/new-version/", {"file": SimpleUploadedFile("v2.pdf", b"MZ\x90\x00" + b"\x00" * 300)},
+        follow=True,
+    )
+    assert "v2.pdf" in response.content.decode()  # the refusal names the file
+    material.refresh_from_db()
+    assert material.current.number == 1 and material.versions.count() == 1
+    assert stored_files(media_root) == before
