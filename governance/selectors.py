@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import Case, F, Prefetch, Q, When
 from django.utils import timezone
 
 from portal import permissions
 
 from . import rules
-from .models import Board, DownloadLog, Meeting, Seat
+from .models import Board, DownloadLog, Meeting, Seat, SeatRole
 
 TERM_ENDING_DAYS = 90
 # Materials of the meeting as a whole first, then by agenda item (PostgreSQL sorts NULL last by default).
@@ -51,7 +51,8 @@ class BoardOverview:
 def boards_overview() -> dict:
     """Every board with its current seats, terms ending within 90 days, and G1/G2 with the reason."""
     today = timezone.localdate()
-    seats = list(_seats().filter(closed=False).order_by("role", "person__name"))
+    rank = Case(*(When(role=role, then=n) for n, role in enumerate(SeatRole.values)))
+    seats = list(_seats().filter(closed=False).order_by(rank, "person__name"))
     boards = list(Board.objects.select_related("organisation"))
     current = [s for s in seats if rules.seat_is_current(s, today)]
     soon = today + timedelta(days=TERM_ENDING_DAYS)

@@ -10,7 +10,7 @@ def test_it_shows_seats_observers_rules_and_ending_terms(boards, client_for, cen
         assert name in html
     assert 'data-testid="rule-g1" data-met="true"' in html
     assert 'data-testid="rule-g2" data-met="true"' in html
-    assert "Jens Mikkelsen, Karen Vestergaard" in html  # the reason names the qualifying seats
+    assert "Karen Vestergaard, Jens Mikkelsen" in html  # the reason names the qualifying seats
     ending = html.split('data-testid="ending-soon"', 1)[1].split("</div>", 1)[0]
     assert "Ole Frandsen" in ending and "Karen Vestergaard" not in ending
 
@@ -32,3 +32,10 @@ def test_upcoming_meetings_for_the_dashboard_take_one_query(boards, difos_observ
 
 def test_a_director_without_a_seat_sees_no_meetings(boards, censec_director):
     assert selectors.dashboard_upcoming_meetings(user=censec_director) == []
+
+
+def test_seats_are_listed_chair_first(boards, client_for, censec_director):
+    html = client_for(censec_director).get("/governance/boards/").content.decode()
+    board = html.split('data-testid="board-censec"', 1)[1].split("</table>", 1)[0]
+    order = [board.index(name) for name in ("Birgitte Nørgaard", "Karen Vestergaard", "Jens Mikkelsen", "Peter Lund")]
+    assert order == sorted(order)
