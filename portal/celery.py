@@ -24,4 +24,9 @@ app.conf.beat_schedule = {
         "schedule": 2 * MINUTE,
         "options": {"expires": 2 * MINUTE - 10},
     },
+    "sync-board-seats": {
+        "task": "governance.tasks.sync_seats",
+        "schedule": HOUR,
+        "options": {"expires": HOUR - 60},
+    },
 }

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db.models import Q
+
 from .models import RoleKind
 
 if TYPE_CHECKING:
@@ -96,3 +98,114 @@ MATERIAL_ROLES = {RoleKind.BOARD_MEMBER, RoleKind.OBSERVER, RoleKind.SECRETARIAT
 def needs_mfa(user) -> bool:
     """Two-factor login is required (when PORTAL_REQUIRE_MFA is on) for administrators and everyone who can see board materials."""
     return is_administrator(user) or bool(role_kinds(user) & MATERIAL_ROLES)
+
+
+# --- governance (§3 G2) -----------------------------------------------------------------------
+# Who sees a board's meetings, agenda items and materials. Every path (meeting pages, downloads,
+# the zip, search, the calendar feed, the admin) filters through these querysets, so a guessed id
+# is a 404. The answer, per board:
+#   * a seat holder with the guardian permission `view_board_all` (granted when a member's seat
+#     starts, revoked when it ends) sees everything of that board;
+#   * an observer with `view_board_observer` sees everything except items on personnel and internal
+#     secretariat matters and their materials (§3 G2);
+#   * the secretariat of the board's own party manages the board and sees everything;
+#   * administrators (superusers) see everything, to run the system;
+#   * everyone else, directors without a seat included, sees nothing: the agreement gives board
+#     materials only to the board and its observers.
+
+BOARD_MEMBER_PERM = "view_board_all"
+BOARD_OBSERVER_PERM = "view_board_observer"
+
+
+def _board_ids(user, codename: str):
+    """Ids of boards on which `user` holds the guardian object permission `codename` (a lazy subquery).
+
+    Written against guardian's table directly, rather than get_objects_for_user, so that it adds
+    no queries of its own: it becomes part of the one query that lists meetings or materials.
+    """
+    from django.db.models import BigIntegerField
+    from django.db.models.functions import Cast
+    from guardian.models import UserObjectPermission
+
+    return (
+        UserObjectPermission.objects.filter(
+            user=user,
+            permission__codename=codename,
+            permission__content_type__app_label="governance",
+            permission__content_type__model="board",
+        )
+        .annotate(board_id=Cast("object_pk", BigIntegerField()))
+        .values("board_id")
+    )
+
+
+def _board_access(user):
+    """(Q on boards with full access, Q on boards with observer access), with `board` as the path to Board."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[]), Q(pk__in=[])
+    if is_administrator(user):
+        return Q(pk__isnull=False), Q(pk__in=[])
+    full = Q(pk__in=_board_ids(user, BOARD_MEMBER_PERM)) | Q(
+        organisation__in=organisations_with_role(user, RoleKind.SECRETARIAT)
+    )
+    return full, Q(pk__in=_board_ids(user, BOARD_OBSERVER_PERM))
+
+
+def _prefixed(q, prefix: str):
+    """Re-root a Q written against Board onto a model whose path to the board is `prefix`."""
+    out = Q(_connector=q.connector, _negated=q.negated)
+    for child in q.children:
+        out.children.append(_prefixed(child, prefix) if isinstance(child, Q) else (f"{prefix}__{child[0]}", child[1]))
+    return out
+
+
+def visible_boards(user):
+    """Boards of which the user sees at least something."""
+    from governance.models import Board
+
+    full, observer = _board_access(user)
+    return Board.objects.filter(full | observer)
+
+
+def visible_meetings(user):
+    """Meetings the user may see and attend: of a board they sit on, observe or (secretariat) manage."""
+    from governance.models import Meeting
+
+    full, observer = _board_access(user)
+    return Meeting.objects.filter(_prefixed(full, "board") | _prefixed(observer, "board"))
+
+
+def visible_agenda_items(user):
+    """Agenda items the user may see: observers never see personnel or internal-secretariat items (§3 G2)."""
+    from governance.models import AgendaItem, Confidentiality
+
+    full, observer = _board_access(user)
+    return AgendaItem.objects.filter(
+        _prefixed(full, "meeting__board")
+        | (_prefixed(observer, "meeting__board") & Q(confidentiality=Confidentiality.ORDINARY))
+    )
+
+
+def visible_materials(user):
+    """Materials the user may see and download: a material has its agenda item's category (§3 G2)."""
+    from governance.models import Confidentiality, Material
+
+    full, observer = _board_access(user)
+    ordinary = Q(agenda_item__isnull=True) | Q(agenda_item__confidentiality=Confidentiality.ORDINARY)
+    return Material.objects.filter(
+        _prefixed(full, "meeting__board") | (_prefixed(observer, "meeting__board") & ordinary)
+    )
+
+
+def managed_boards(user):
+    """Boards the user manages: the secretariat of the board's own party (and administrators)."""
+    from governance.models import Board
+
+    if is_administrator(user):
+        return Board.objects.all()
+    return Board.objects.filter(organisation__in=organisations_with_role(user, RoleKind.SECRETARIAT))
+
+
+def may_manage_board(user, board) -> bool:
+    """Uploading materials, editing agendas and reading the download log: the board's party's secretariat."""
+    return is_administrator(user) or is_secretariat(user, board.organisation_id)

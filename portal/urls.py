@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from governance import views as governance_views
+
 from . import views, views_mfa
 
 urlpatterns = [
@@ -19,6 +21,7 @@ urlpatterns = [
     path("agreement/", include("agreement.urls")),
     path("activities/", include("activities.urls")),
     path("governance/", include("governance.urls")),
+    path("calendar/<str:token>.ics", governance_views.calendar_feed, name="calendar-feed"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),

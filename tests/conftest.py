@@ -140,3 +140,10 @@ def login_as(page):
         return page
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded board materials go to a fresh directory per test, never into the working tree."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

@@ -16,8 +16,15 @@ ROLE_BADGES = {
 }
 
 
+# Board members and observers land on their meetings (§3 G2); everyone else on the dashboard.
+MEETINGS_LANDING = {"censec-board", "difos-observer", "censec-observer"}
+
+
 @pytest.fixture
 def seeded(demo_users):
+    from governance import demo
+
+    demo.seed(users=demo_users)
     return demo_users
 
 
@@ -27,6 +34,12 @@ def test_each_demo_user_logs_in_and_lands_on_a_page_for_the_role(seeded, login_a
     assert "/accounts/login/" not in page.url
     assert ROLE_BADGES[username] in page.locator("body").inner_text()
     assert page.locator("html").get_attribute("lang") == "da"
+    if username in MEETINGS_LANDING:
+        assert page.url.endswith("/governance/meetings/")
+        assert page.locator("h1").inner_text() == "Bestyrelsesmøder"
+        assert page.get_by_test_id("upcoming-meetings").get_by_role("link").count() >= 1
+    else:
+        assert page.url.endswith("/")
 
 
 def test_a_director_asks_who_owns_lockheed_martin_and_switches_language(seeded, login_as):

@@ -1,0 +1,100 @@
+"""Admin of boards, seats, meetings and materials.
+
+Only administrators reach the admin (it needs is_staff), and even there the querysets of meeting
+content come from portal.permissions, so the admin can never show more than the pages do.
+Seats are created and ended through the board services (which grant and revoke access), so the
+admin shows them read-only.
+"""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from portal import permissions
+
+from .models import AgendaItem, Board, DownloadLog, Material, MaterialVersion, Meeting, Person, Seat
+
+
+@admin.register(Board)
+class BoardAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "organisation"]
+
+    def get_queryset(self, request):
+        return permissions.visible_boards(request.user)
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "company", "email", "censec_member", "user"]
+    search_fields = ["name", "company", "email"]
+
+
+@admin.register(Seat)
+class SeatAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "board", "role", "term_start", "term_end", "nominated_by", "backed_by_difos", "closed"]
+    list_filter = ["board", "role", "closed"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+
+    def get_queryset(self, request):
+        return permissions.visible_agenda_items(request.user)
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "board", "kind", "starts_at", "place"]
+    list_filter = ["board", "kind"]
+    inlines = [AgendaItemInline]
+
+    def get_queryset(self, request):
+        return permissions.visible_meetings(request.user)
+
+
+class MaterialVersionInline(admin.TabularInline):
+    model = MaterialVersion
+    extra = 0
+    can_delete = False
+    fields = ["number", "original_name", "content_type", "size", "sha256", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Material)
+class MaterialAdmin(admin.ModelAdmin):
+    """Materials are uploaded on the meeting page (where the file is checked); here they can be renamed."""
+
+    list_display = ["title", "meeting", "agenda_item", "kind"]
+    search_fields = ["title"]
+    readonly_fields = ["meeting", "agenda_item"]
+    inlines = [MaterialVersionInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_queryset(self, request):
+        return permissions.visible_materials(request.user)
+
+
+@admin.register(DownloadLog)
+class DownloadLogAdmin(admin.ModelAdmin):
+    list_display = ["at", "user", "version", "via"]
+    readonly_fields = ["at", "user", "version", "via"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(version__material__in=permissions.visible_materials(request.user))
