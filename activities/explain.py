@@ -40,18 +40,18 @@ def explain(finding: Finding, parties: dict[str, object]) -> str:
             "party_a": party, "title_a": first.title, "party_b": second.plan.organisation.short_name,
             "title_b": second.title, "shared": finding.detail, "rule": finding.rule,
         }
-    if finding.kind == FindingKind.RESPONSIBILITY and finding.matrix_row_id:
-        lead = finding.matrix_row.lead_label
-        return _(
-            '%(party)s plans "%(title)s" under matrix row %(rule)s, which %(lead)s leads; talk to %(lead)s\'s '
-            "secretariat and agree the division of roles before going ahead."
-        ) % {"party": party, "title": first.title, "rule": finding.rule, "lead": lead}
-    if finding.kind == FindingKind.SINGLE_TRACK and finding.matrix_row_id:
-        lead = finding.matrix_row.lead_label
+    if finding.kind in (FindingKind.RESPONSIBILITY, FindingKind.SINGLE_TRACK) and finding.matrix_row_id:
+        # DI-led rows are DI FOS's side: DI FOS is whom to talk to.
+        lead, contact = finding.matrix_row.lead_label, parties.get(_lead_slug(finding) or "", _("the other party"))
+        if finding.kind == FindingKind.RESPONSIBILITY:
+            return _(
+                '%(party)s plans "%(title)s" under matrix row %(rule)s, which %(lead)s leads; talk to %(contact)s\'s '
+                "secretariat and agree the division of roles before going ahead."
+            ) % {"party": party, "title": first.title, "rule": finding.rule, "lead": lead, "contact": contact}
         return _(
             '%(party)s plans "%(title)s" with %(names)s, but under matrix row %(rule)s contact with such companies '
-            "runs single-track through %(lead)s; talk to %(lead)s's director before any contact."
-        ) % {"party": party, "title": first.title, "names": finding.detail, "rule": finding.rule, "lead": lead}
+            "runs single-track through %(lead)s; talk to %(contact)s's director before any contact."
+        ) % {"party": party, "title": first.title, "names": finding.detail, "rule": finding.rule, "lead": lead, "contact": contact}
     if finding.kind == FindingKind.COMMON_INTEREST:
         other = parties.get(OTHER_PARTY.get(first.plan.organisation.slug, ""))
         return _(

@@ -49,6 +49,7 @@ def plan_create(*, user, organisation: Organisation, year: int) -> Plan:
         raise ValidationError(_("Only a party to the agreement has an activity plan."))
     plan = Plan(organisation=organisation, year=year)
     plan.full_clean()
+    plan._history_user = user
     plan.save()
     dashboard_changed()
     return plan
@@ -73,10 +74,13 @@ def activity_validate(activity: Activity) -> None:
     _clean_terms(activity)
     errors: dict[str, list[str]] = {}
     try:
-        activity.full_clean(exclude=["plan"])
+        # The constraints are the database's; their messages are given per field below instead.
+        activity.full_clean(exclude=["plan"], validate_constraints=False)
     except ValidationError as exc:
         errors = {k: list(v) for k, v in exc.message_dict.items()}
     plan = activity.plan
+    if activity.start and activity.end and activity.end < activity.start:
+        errors.setdefault("end", []).append(_("The end date cannot be before the start date."))
     if activity.start and activity.start.year != plan.year:
         errors.setdefault("start", []).append(
             _("The activity must start in %(year)s, the year of the plan.") % {"year": plan.year}
@@ -114,6 +118,7 @@ def activity_create(*, user, plan: Plan, **fields) -> Activity:
     activity = Activity(plan=plan, **fields)
     activity_validate(activity)
     _mark_for_check(activity)
+    activity._history_user = user
     activity.save()
     _after_write([activity.pk])
     return activity
@@ -167,6 +172,7 @@ def activity_update(*, user, activity: Activity, version: int, **fields) -> Acti
                 version=current.version,
             )
         activity.version = version + 1
+        activity._history_user = user
         activity.save(update_fields=[*EDITABLE_FIELDS, "version", "match_keys", "needs_check", "check_requested_at", "updated_at"])
     _after_write([activity.pk])
     return activity
@@ -179,6 +185,7 @@ def activity_delete(*, user, activity: Activity) -> None:
         Finding.objects.filter(activities=activity, status__in=[FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED]).update(
             status=FindingStatus.RESOLVED, resolved_at=timezone.now()
         )
+        activity._history_user = user
         activity.delete()
     dashboard_changed()
 
@@ -189,6 +196,7 @@ def plan_submit(*, user, plan: Plan) -> Plan:
     if not Plan.objects.filter(pk=plan.pk, status=PlanStatus.DRAFT).exists():
         raise ValidationError(_("The plan has already been submitted."))
     plan.status, plan.submitted_at = PlanStatus.SUBMITTED, timezone.now()
+    plan._history_user = user
     plan.save(update_fields=["status", "submitted_at"])
     dashboard_changed()
     return plan
@@ -213,6 +221,7 @@ def plan_coordinate(*, user, plan: Plan) -> Plan:
             % {"count": open_count}
         )
     plan.status, plan.coordinated_at, plan.coordinated_by = PlanStatus.COORDINATED, timezone.now(), user
+    plan._history_user = user
     plan.save(update_fields=["status", "coordinated_at", "coordinated_by"])
     dashboard_changed()
     return plan
