@@ -19,7 +19,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from heapq import heappop, heappush
+from operator import attrgetter
 
 from agreement.selectors import normalise
 
@@ -58,14 +60,14 @@ def match_keys(*, title: str, topics: str, counterparts: str, target_groups: str
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """An activity as the checks see it."""
+    """An activity as the checks see it; dates are day numbers (`date.toordinal()`), which compare fastest."""
 
     id: int
     party: str
     year: int
     area: int
-    start: dt.date
-    end: dt.date
+    start: int
+    end: int
     keys: frozenset[str]
     names: str
     row: str | None = None
@@ -73,7 +75,10 @@ class Item:
     partner: str | None = None
 
 
-def make_item(*, id, party, year, area, start, end, match_keys, row=None, common_interest=False, partner=None) -> Item:
+def make_item(
+    *, id: int, party: str, year: int, area: int, start: dt.date, end: dt.date, match_keys: str, row: str | None = None,
+    common_interest: bool = False, partner: str | None = None,
+) -> Item:
     """An `Item` from an activity's stored columns; the matrix row counts as a shared term too."""
     lines = [k for k in (match_keys or "").split(KEY_SEPARATOR) if k]
     keys = {k for k in lines if not k.startswith(TITLE)}
@@ -81,10 +86,12 @@ def make_item(*, id, party, year, area, start, end, match_keys, row=None, common
         keys.add("m:" + row)
     # Counterparts and title, padded so a phrase matches whole words only and never across fields.
     names = " | ".join(k[2:] for k in lines if k.startswith((COUNTERPART, TITLE)))
-    return Item(id, party, year, area, start, end, frozenset(keys), f" {names} ", row, common_interest, partner)
+    return Item(
+        id, party, year, area, start.toordinal(), end.toordinal(), frozenset(keys), f" {names} ", row, common_interest, partner
+    )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RowRule:
     """What a matrix row means to the checks: who leads it alone, and whether it is single-track."""
 
@@ -92,18 +99,17 @@ class RowRule:
     lead: str | None
     single_track: bool = False
     counterparts: tuple[str, ...] = ()
+    # (name, its words padded, its words joined): "Lockheed-Martin" normalises to one word, so a
+    # name is looked for both ways. Prepared once, not per activity.
+    phrases: tuple[tuple[str, str, str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        phrases = tuple((name, f" {_norm(name)} ", f" {_norm(name).replace(' ', '')} ") for name in self.counterparts if _norm(name))
+        object.__setattr__(self, "phrases", phrases)
 
     def named_in(self, item: Item) -> list[str]:
-        """The row's counterparts that the activity names (in its counterparts or its title).
-
-        "Lockheed-Martin" normalises to one word, so the name is also tried with its words joined.
-        """
-        found = []
-        for name in self.counterparts:
-            words = _norm(name)
-            if f" {words} " in item.names or f" {words.replace(' ', '')} " in item.names:
-                found.append(name)
-        return found
+        """The row's counterparts that the activity names (in its counterparts or its title)."""
+        return [name for name, words, joined in self.phrases if words in item.names or joined in item.names]
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +143,9 @@ def _overlap_hit(a: Item, b: Item) -> Hit:
 def overlap(items: Iterable[Item]) -> list[Hit]:
     """Pairs of the two parties' activities that overlap, by sort-and-sweep (never all against all).
 
-    1. Group the activities by task area, and sort each group by start date.
-    2. Walk each group in start order, keeping per party the activities still running: drop those
-       that ended before the current one starts.
+    1. Group the activities by task area, and sort each group by start day.
+    2. Walk each group in start order, keeping per party a heap (by end day) of the activities
+       still running: pop those that ended before the current one starts.
     3. Compare the current activity only with the other parties' running ones: they overlap in
        time by construction; it is a hit when they share a term and are not a joint activity.
     """
@@ -148,17 +154,18 @@ def overlap(items: Iterable[Item]) -> list[Hit]:
         by_area[item.area].append(item)
     hits = []
     for group in by_area.values():
-        group.sort(key=lambda i: i.start)
-        running: dict[str, list[Item]] = defaultdict(list)
+        group.sort(key=attrgetter("start"))
+        running: dict[str, list[tuple[int, int, Item]]] = defaultdict(list)
         for item in group:
-            for party, active in running.items():
+            for party, heap in running.items():
                 if party == item.party:
                     continue
-                active[:] = [other for other in active if other.end >= item.start]
-                for other in active:
+                while heap and heap[0][0] < item.start:
+                    heappop(heap)
+                for _end, _id, other in heap:
                     if not item.keys.isdisjoint(other.keys) and not _agreed_jointly(item, other):
                         hits.append(_overlap_hit(item, other))
-            running[item.party].append(item)
+            heappush(running[item.party], (item.end, item.id, item))
     return hits
 
 

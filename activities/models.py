@@ -154,6 +154,8 @@ class Finding(models.Model):
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
     created_at = models.DateTimeField(_("found at"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    # Set when the parties have been told of it (claimed with a conditional update; see notify_pending_findings).
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("finding")
@@ -165,7 +167,11 @@ class Finding(models.Model):
                 name="finding_reason_when_acknowledged_or_dismissed",
             ),
         ]
-        indexes = [models.Index(fields=["status", "kind"], name="finding_status_kind"), models.Index(fields=["year", "status"])]
+        indexes = [
+            models.Index(fields=["status", "kind"], name="finding_status_kind"),
+            models.Index(fields=["year", "status"], name="finding_year_status"),
+            models.Index(fields=["id"], name="finding_notify_todo", condition=Q(notified_at__isnull=True)),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.rule} #{self.pk}"

@@ -13,8 +13,16 @@ def check_activity_task(activity_id: int) -> bool:
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=3)
 def sweep_pending_task() -> int:
-    """Check every activity whose check the broker never delivered."""
-    return findings.sweep_pending()
+    """Check every activity whose check the broker never delivered, and tell of any finding not yet told."""
+    checked = findings.sweep_pending()
+    findings.notify_pending_findings()
+    return checked
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=5)
+def notify_findings_task() -> int:
+    """Tell the parties of new findings."""
+    return findings.notify_pending_findings()
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=3)

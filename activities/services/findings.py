@@ -6,6 +6,7 @@ conditional update, so a repeated, lost or concurrent Celery task changes nothin
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from agreement.models import MatrixRow, Organisation
 from portal import notifications, permissions
 from portal.dashboard_cache import dashboard_changed
+from portal.queue import enqueue_on_commit
 from portal.models import Role, RoleKind
 
 from .. import checks
@@ -105,7 +107,9 @@ def _sync(hits: list[checks.Hit], existing: dict[str, tuple[int, str]]) -> SyncR
     if result.created or result.reopened or result.resolved:
         dashboard_changed()
     if result.created:
-        transaction.on_commit(lambda: notify_new_findings(result.created))
+        from ..tasks import notify_findings_task
+
+        enqueue_on_commit(notify_findings_task)
     return result
 
 
@@ -140,10 +144,10 @@ def check_activity(activity_id: int) -> SyncResult:
     if not found:  # cancelled (or deleted): whatever it caused is resolved
         return _sync([], existing)
     item = found[0]
+    start, end = dt.date.fromordinal(item.start), dt.date.fromordinal(item.end)
     candidates = items_from(
-        Activity.objects.filter(
-            task_area_id=item.area, start__gte=item.start - MAX_DURATION, start__lte=item.end, end__gte=item.start
-        ).exclude(plan__organisation__slug=item.party)
+        Activity.objects.filter(task_area_id=item.area, start__gte=start - MAX_DURATION, start__lte=end, end__gte=start)
+        .exclude(plan__organisation__slug=item.party)
     )
     return _sync(checks.run_for(item, candidates, rules_load()), existing)
 
@@ -204,27 +208,41 @@ def findings_with_activities(queryset):
     return queryset.select_related("matrix_row").prefetch_related("activities__plan__organisation")
 
 
-def notify_new_findings(finding_ids: list[int]) -> int:
-    """Tell the secretariats and directors of the parties each new finding concerns, once per finding."""
+def notify_pending_findings(*, limit: int = 200) -> int:
+    """Tell the secretariats and directors of the parties each new finding concerns, once; returns how many were told.
+
+    1. Pick findings nobody has been told of yet, oldest first.
+    2. Claim each with a conditional update of `notified_at`; skip it if another worker did.
+    3. Notify for those still open (one resolved meanwhile needs no message); on an error give the
+       claim back, so the next run retries it. `notify()` itself stores each message once.
+    """
+    now = timezone.now()
+    todo = list(Finding.objects.filter(notified_at__isnull=True).order_by("id").values_list("pk", flat=True)[:limit])
+    claimed = [pk for pk in todo if Finding.objects.filter(pk=pk, notified_at__isnull=True).update(notified_at=now)]
+    if not claimed:
+        return 0
     staff = _party_staff()
     parties = {o.slug: o for o in Organisation.objects.filter(kind=Organisation.Kind.PARTY)}
-    sent = 0
-    for finding in findings_with_activities(Finding.objects.filter(pk__in=finding_ids, status=FindingStatus.OPEN)):
-        with translation.override(settings.LANGUAGE_CODE):
-            sentence = explain(finding, parties)
-            kind = str(finding.get_kind_display())
-        recipients = [u for slug in organisations(finding) for u in staff.get(slug, [])]
-        sent += len(
+    told = 0
+    for finding in findings_with_activities(Finding.objects.filter(pk__in=claimed, status=FindingStatus.OPEN)):
+        try:
+            with translation.override(settings.LANGUAGE_CODE):
+                sentence = explain(finding, parties)
+                kind = str(finding.get_kind_display())
             notifications.notify(
-                recipients=recipients,
+                recipients=[u for slug in organisations(finding) for u in staff.get(slug, [])],
                 kind="activity_finding",
                 key=str(finding.pk),
                 template="finding-new",
                 context={"kind": kind, "rule": finding.rule, "explanation": sentence},
                 url=f"{reverse('activities:findings')}?id={finding.pk}",
             )
-        )
-    return sent
+        except Exception:
+            logger.exception("Could not notify finding %s; it will be retried", finding.pk)
+            Finding.objects.filter(pk=finding.pk).update(notified_at=None)
+            continue
+        told += 1
+    return told
 
 
 # --- Decisions on findings ------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from kombu.exceptions import OperationalError
 
 from activities.models import Activity, Finding
 from activities.services.findings import check_pending, sweep_pending
-from activities.tasks import check_activity_task, full_sweep_task, sweep_pending_task
+from activities.tasks import check_activity_task, full_sweep_task, notify_findings_task, sweep_pending_task
 from portal.celery import app
 from portal.models import Notification
 from portal.notifications import deliver_pending
@@ -62,6 +62,8 @@ def test_new_findings_tell_both_secretariats_and_directors_once(add_activity, de
         check_pending(activity.pk)
     with django_capture_on_commit_callbacks(execute=True):
         full_sweep_task.run()
+    assert notify_findings_task.run() == 1
+    assert notify_findings_task.run() == 0  # told once, however often the task runs
     notes = Notification.objects.filter(kind="activity_finding")
     assert sorted(n.recipient.username for n in notes) == [
         "censec-director", "censec-secretariat", "difos-director", "difos-secretariat",
@@ -69,6 +71,16 @@ def test_new_findings_tell_both_secretariats_and_directors_once(add_activity, de
     deliver_pending()
     assert len(mail.outbox) == 4
     assert "Lockheed Martin" in mail.outbox[0].body and "3.1" in mail.outbox[0].subject
+
+
+def test_a_finding_whose_message_failed_is_told_on_the_next_run(add_activity):
+    activity = add_activity("censec", title="Briefing", area="political", row="1.1")
+    check_pending(activity.pk)
+    with mock.patch("portal.notifications.notify", side_effect=RuntimeError("template missing")):
+        assert notify_findings_task.run() == 0
+    assert Finding.objects.get().notified_at is None
+    assert sweep_pending_task.run() == 0 and Finding.objects.get().notified_at is not None
+    assert Notification.objects.filter(kind="activity_finding").count() == 4
 
 
 def test_the_sweep_task_and_the_beat_schedule(add_activity):
