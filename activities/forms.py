@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from agreement.models import MatrixRow, Organisation, TaskArea
 
 from .models import Activity, ActivityStatus, FindingKind, FindingStatus
-from .services.plans import EDITABLE_FIELDS
+from .changes import EDITABLE_FIELDS
 
 
 class ActivityForm(forms.ModelForm):

@@ -16,7 +16,7 @@ from portal import permissions
 from .explain import explain, organisations
 from .models import Activity, Finding, FindingKind, FindingStatus, Plan
 from .services.findings import findings_with_activities
-from .services.plans import EDITABLE_FIELDS
+from .changes import ChangeDescriber
 
 SORTS = {
     "start": ("start", "id"), "-start": ("-start", "-id"),
@@ -101,35 +101,11 @@ class HistoryEntry:
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
 
-def _field_changes(record, previous) -> list[tuple[str, str, str]]:
-    if previous is None:
-        return []
-    changes = []
-    for name in EDITABLE_FIELDS:
-        f = Activity._meta.get_field(name)
-        before, after = getattr(previous, f.attname), getattr(record, f.attname)
-        if before != after:
-            changes.append((str(f.verbose_name), _value(f, before), _value(f, after)))
-    return changes
-
-
-def _value(f, value) -> str:
-    if value in (None, ""):
-        return "—"
-    if f.choices:
-        return str(dict(f.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if f.is_relation:
-        return f"#{value}"
-    return str(value)
-
-
 def activity_history(user, *, plan: Plan, activity_id: int | None = None, limit: int = 15) -> list[HistoryEntry]:
-    """The latest changes to a plan's activities (or to one), each with its before/after values; two queries.
+    """The latest changes to a plan's activities (or to one), each with its before/after values; a fixed number of queries.
 
     1. Read the latest history records, each annotated with the id of the record before it.
-    2. Read those earlier records in one query and compare field by field.
+    2. Read those earlier records in one query, and the names of related rows once; compare field by field.
     """
     History = Activity.history.model
     qs = History.objects.filter(plan_id=plan.pk)
@@ -140,10 +116,13 @@ def activity_history(user, *, plan: Plan, activity_id: int | None = None, limit:
         qs.select_related("history_user").annotate(previous_id=Subquery(previous_id.values("history_id")[:1]))
         .order_by("-history_date", "-history_id")[:limit]
     )
+    if not records:
+        return []
     previous = History.objects.in_bulk([r.previous_id for r in records if r.previous_id])
+    describe = ChangeDescriber()
     return [
         HistoryEntry(r.history_date, r.history_user, r.title, ACTIONS.get(r.history_type, r.history_type),
-                     _field_changes(r, previous.get(r.previous_id)))
+                     describe.changes(previous[r.previous_id], r) if r.previous_id in previous else [])
         for r in records
     ]
 

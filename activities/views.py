@@ -17,7 +17,8 @@ from .forms import ActivityFilterForm, ActivityForm, FindingFilterForm, ImportFo
 from .models import Activity, Finding, Plan
 from .services import findings as finding_services
 from .services import imports, plans
-from .services.plans import EDITABLE_FIELDS, StaleActivity
+from .changes import EDITABLE_FIELDS
+from .services.plans import StaleActivity
 
 PAGE_SIZE = 50
 

@@ -205,7 +205,7 @@ def _party_staff() -> dict[str, list]:
 
 
 def findings_with_activities(queryset):
-    return queryset.select_related("matrix_row").prefetch_related("activities__plan__organisation")
+    return queryset.select_related("matrix_row", "handled_by").prefetch_related("activities__plan__organisation")
 
 
 def notify_pending_findings(*, limit: int = 200) -> int:

@@ -16,16 +16,13 @@ from portal.dashboard_cache import dashboard_changed
 from portal.queue import enqueue_on_commit
 
 from .. import checks
+from ..changes import EDITABLE_FIELDS, ChangeDescriber
 from ..models import Activity, ActivityStatus, Finding, FindingStatus, Plan, PlanStatus
 
 # An activity belongs to one annual plan: it starts in the plan's year and lasts at most a year.
 # The bound is also what keeps the single-activity overlap check an indexed range query.
 MAX_DURATION = dt.timedelta(days=366)
 
-EDITABLE_FIELDS = [
-    "title", "description", "task_area", "matrix_row", "start", "end", "topics", "counterparts",
-    "target_groups", "status", "common_interest", "partner",
-]
 TERM_FIELDS = ("topics", "counterparts", "target_groups")
 
 
@@ -127,25 +124,7 @@ def activity_create(*, user, plan: Plan, **fields) -> Activity:
 def _stale_changes(activity: Activity, version: int) -> list[tuple[str, str, str]]:
     """What the other save changed: each field whose value differs from the version the user opened."""
     opened = activity.history.filter(version=version).order_by("-history_date").first()
-    if opened is None:
-        return []
-    changes = []
-    for name in EDITABLE_FIELDS:
-        field = Activity._meta.get_field(name)
-        before, now = getattr(opened, field.attname), getattr(activity, field.attname)
-        if before != now:
-            changes.append((str(field.verbose_name), _display(activity, field, before), _display(activity, field, now)))
-    return changes
-
-
-def _display(activity: Activity, field, value) -> str:
-    if field.is_relation:
-        return str(field.related_model.objects.filter(pk=value).first() or "—") if value else "—"
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    return str(value) if value not in (None, "") else "—"
+    return ChangeDescriber().changes(opened, activity) if opened else []
 
 
 def activity_update(*, user, activity: Activity, version: int, **fields) -> Activity:
