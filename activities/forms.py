@@ -1,5 +1,5 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Layout, Row, Submit
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -39,7 +39,7 @@ class ActivityForm(forms.ModelForm):
         # Suggest a matrix row from the text as the user types (htmx; see templates/htmx/row_suggestions.html).
         for name in ("title", "description"):
             self.fields[name].widget.attrs.update(
-                {"hx-get": reverse_lazy("activities:suggest-row"), "hx-trigger": "keyup changed delay:400ms",
+                {"hx-get": reverse_lazy("activities:suggest-row"), "hx-trigger": "input changed delay:400ms",
                  "hx-target": "#row-suggestions", "hx-include": "#id_title, #id_description"}
             )
         self.helper = FormHelper()
@@ -47,6 +47,7 @@ class ActivityForm(forms.ModelForm):
         self.helper.layout = Layout(
             "version", "title", "description",
             Row(Column("task_area"), Column("matrix_row")),
+            HTML('<div id="row-suggestions" aria-live="polite" class="mb-3"></div>'),
             Row(Column("start"), Column("end"), Column("status")),
             "topics", "counterparts", "target_groups",
             Row(Column("common_interest"), Column("partner")),

@@ -38,6 +38,7 @@ def test_a_secretariat_member_adds_an_activity_and_sees_the_overlap(demo_users, 
     page.goto("/activities/censec/2027/")
     page.click("a[href='/activities/censec/2027/activities/new/']")
     page.fill("#id_title", "Innovationsmatchmaking for SMV'er")
+    page.wait_for_selector("[data-testid=row-suggestions]")  # the matrix row is suggested from the text
     page.select_option("#id_task_area", value=str(cluster.pk))
     page.fill("#id_start", "2027-03-10")
     page.fill("#id_end", "2027-03-12")
