@@ -60,6 +60,11 @@ def plan_get(user, *, org: str, year: int):
     return permissions.visible_plans(user).select_related("organisation").filter(organisation__slug=org, year=year).first()
 
 
+def plan_previous(user, *, plan: Plan) -> Plan | None:
+    """The same party's latest earlier plan: what "copy from last year" copies."""
+    return permissions.visible_plans(user).filter(organisation=plan.organisation_id, year__lt=plan.year).order_by("-year").first()
+
+
 def plan_activities(user, *, plan: Plan, q: str = "", task_area: TaskArea | None = None, status: str = "", sort: str = "start"):
     """The plan's activities, filtered and sorted, each with its count of open findings (one query per page)."""
     qs = (

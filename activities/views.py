@@ -14,10 +14,10 @@ from portal import permissions
 
 from . import selectors, spreadsheets
 from .forms import ActivityFilterForm, ActivityForm, FindingFilterForm, ImportForm, ReasonForm
-from .models import Activity, Finding, Plan
+from .models import Activity, Plan
+from .changes import EDITABLE_FIELDS
 from .services import findings as finding_services
 from .services import imports, plans
-from .changes import EDITABLE_FIELDS
 from .services.plans import StaleActivity
 
 PAGE_SIZE = 50
@@ -84,7 +84,7 @@ def plan_detail(request, org, year):
         plan_history=selectors.plan_history(request.user, plan=plan),
         may_submit=permissions.may_submit_plan(request.user, plan),
         may_coordinate=permissions.may_coordinate_plan(request.user, plan),
-        previous=Plan.objects.filter(organisation=plan.organisation, year__lt=plan.year).order_by("-year").first(),
+        previous=selectors.plan_previous(request.user, plan=plan),
     )
     return render(request, "activities/plan.html", context)
 
@@ -201,7 +201,8 @@ def plan_coordinate(request, org, year):
 def plan_duplicate(request, org, year):
     plan = _plan(request, org, year)
     _editable(request, plan)
-    source = get_object_or_404(Plan, organisation=plan.organisation, year=request.POST.get("source_year") or 0)
+    source_year = request.POST.get("source_year", "")
+    source = get_object_or_404(Plan, organisation=plan.organisation, year=int(source_year) if source_year.isdigit() else 0)
     try:
         count = plans.plan_duplicate(user=request.user, plan=plan, source=source)
     except ValidationError as exc:

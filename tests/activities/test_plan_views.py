@@ -127,3 +127,13 @@ def test_the_plan_page_runs_the_same_queries_at_100_and_2000_activities(client_f
             counts.append(len(queries))
     assert counts[0] == counts[2] and counts[1] == counts[3], counts
     assert max(counts) <= 20
+
+
+def test_the_secretariat_copies_last_years_plan_from_the_page(client_for, add_activity, plan_for, censec_secretariat):
+    add_activity("censec", title="Årsmøde", start=dt.date(2026, 11, 18))
+    plan_for("censec", 2027)
+    client = client_for(censec_secretariat)
+    assert "Kopiér fra 2026" in client.get("/activities/censec/2027/").content.decode()
+    assert client.post("/activities/censec/2027/duplicate/", {"source_year": "abc"}).status_code == 404
+    assert client.post("/activities/censec/2027/duplicate/", {"source_year": "2026"}).status_code == 302
+    assert Activity.objects.filter(plan__year=2027, title="Årsmøde", start=dt.date(2027, 11, 18)).exists()
