@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from agreement.models import MatrixRow, Organisation
 from portal import notifications, permissions
 from portal.dashboard_cache import dashboard_changed
-from portal.queue import enqueue_on_commit
 from portal.models import Role, RoleKind
+from portal.queue import enqueue_on_commit
 
 from .. import checks
 from ..explain import explain, organisations
@@ -178,8 +178,11 @@ def check_pending(activity_id: int, requested_at=None) -> bool:
     return True
 
 
-def sweep_pending(*, limit: int = 500) -> int:
-    """Check every activity still marked as needing it (what the broker did not deliver); returns how many."""
+def sweep_pending(*, limit: int = 5000) -> int:
+    """Check every activity still marked as needing it (what the broker did not deliver); returns how many.
+
+    The limit covers the largest import (a few milliseconds per activity); anything beyond waits for the next run.
+    """
     todo = list(
         Activity.objects.filter(needs_check=True).order_by("check_requested_at").values_list("pk", "check_requested_at")[:limit]
     )
