@@ -143,7 +143,8 @@ def _overlap_hit(a: Item, b: Item) -> Hit:
 def overlap(items: Iterable[Item]) -> list[Hit]:
     """Pairs of the two parties' activities that overlap, by sort-and-sweep (never all against all).
 
-    1. Group the activities by task area, and sort each group by start day.
+    1. Group the activities by task area, and sort each group by start day. (The database hands
+       them over in that order already, so the sort only confirms it, in linear time.)
     2. Walk each group in start order, keeping per party a heap (by end day) of the activities
        still running: pop those that ended before the current one starts.
     3. Compare the current activity only with the other parties' running ones: they overlap in
@@ -154,8 +155,8 @@ def overlap(items: Iterable[Item]) -> list[Hit]:
         by_area[item.area].append(item)
     hits = []
     for group in by_area.values():
-        group.sort(key=attrgetter("start"))
         running: dict[str, list[tuple[int, int, Item]]] = defaultdict(list)
+        group.sort(key=attrgetter("start"))
         for item in group:
             for party, heap in running.items():
                 if party == item.party:

@@ -56,8 +56,11 @@ def rules_load() -> dict[str, checks.RowRule]:
 
 
 def items_from(queryset) -> list[checks.Item]:
-    """Prepared `Item`s for the activities of `queryset` that count (cancelled ones do not)."""
-    rows = queryset.exclude(status=ActivityStatus.CANCELLED).values_list(*ITEM_COLUMNS)
+    """Prepared `Item`s for the activities of `queryset` that count (cancelled ones do not).
+
+    They come in the order of the task-area/date index, the order the overlap sweep walks them in.
+    """
+    rows = queryset.exclude(status=ActivityStatus.CANCELLED).order_by("task_area_id", "start", "pk").values_list(*ITEM_COLUMNS)
     return [
         checks.make_item(
             id=pk, party=party, year=year, area=area, start=start, end=end, match_keys=keys, row=row,
