@@ -1,2 +1,26 @@
+from django.urls import path
+
+from . import views
+
 app_name = "activities"
-urlpatterns = []
+plan = "<slug:org>/<int:year>/"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("findings/", views.findings, name="findings"),
+    path("findings/<int:pk>/acknowledge/", views.finding_acknowledge, name="finding-acknowledge"),
+    path("findings/<int:pk>/dismiss/", views.finding_dismiss, name="finding-dismiss"),
+    path("timeline/<int:year>/", views.timeline, name="timeline"),
+    path("suggest-row/", views.suggest_row, name="suggest-row"),
+    path(plan, views.plan_detail, name="plan"),
+    path(plan + "create/", views.plan_create, name="plan-create"),
+    path(plan + "checks/", views.plan_checks, name="plan-checks"),
+    path(plan + "submit/", views.plan_submit, name="plan-submit"),
+    path(plan + "coordinate/", views.plan_coordinate, name="plan-coordinate"),
+    path(plan + "duplicate/", views.plan_duplicate, name="plan-duplicate"),
+    path(plan + "import/", views.plan_import, name="plan-import"),
+    path(plan + "export.csv", views.export_csv, name="export-csv"),
+    path(plan + "export.xlsx", views.export_xlsx, name="export-xlsx"),
+    path(plan + "activities/new/", views.activity_create, name="activity-create"),
+    path(plan + "activities/<int:pk>/", views.activity_edit, name="activity"),
+    path(plan + "activities/<int:pk>/delete/", views.activity_delete, name="activity-delete"),
+]

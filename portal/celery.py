@@ -7,6 +7,7 @@ the next one (which does the same, idempotent work) takes over.
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
@@ -28,5 +29,17 @@ app.conf.beat_schedule = {
         "task": "governance.tasks.sync_seats",
         "schedule": HOUR,
         "options": {"expires": HOUR - 60},
+    },
+    # Plan checks the broker did not deliver (activities still marked needs_check).
+    "activities-sweep-pending": {
+        "task": "activities.tasks.sweep_pending_task",
+        "schedule": 5 * MINUTE,
+        "options": {"expires": 5 * MINUTE - 10},
+    },
+    # Every rule over every plan: catches what a single-activity check cannot (e.g. a changed matrix row).
+    "activities-full-sweep": {
+        "task": "activities.tasks.full_sweep_task",
+        "schedule": crontab(hour=2, minute=30),
+        "options": {"expires": 12 * HOUR},
     },
 }

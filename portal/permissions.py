@@ -209,3 +209,70 @@ def managed_boards(user):
 def may_manage_board(user, board) -> bool:
     """Uploading materials, editing agendas and reading the download log: the board's party's secretariat."""
     return is_administrator(user) or is_secretariat(user, board.organisation_id)
+# --- activities (§4 plans, the plan checks) ------------------------------------------------------
+
+
+def may_use_activities(user) -> bool:
+    """Plans and findings are the parties' working material: their secretariats, directors and administrators."""
+    return is_party_staff(user) or is_administrator(user)
+
+
+def visible_plans(user, queryset=None):
+    """The plans `user` may see: every party's plan for party staff and administrators, none for anyone else."""
+    from activities.models import Plan
+
+    queryset = Plan.objects.all() if queryset is None else queryset
+    return queryset if may_use_activities(user) else queryset.none()
+
+
+def visible_findings(user, queryset=None):
+    from activities.models import Finding
+
+    queryset = Finding.objects.all() if queryset is None else queryset
+    return queryset if may_use_activities(user) else queryset.none()
+
+
+def may_view_plan(user, plan) -> bool:
+    """Both parties see both plans (§1: all relevant information); the other party's is read-only."""
+    return may_use_activities(user)
+
+
+def may_edit_plan(user, plan) -> bool:
+    """A plan and its activities are written by its own party's secretariat only."""
+    return is_secretariat(user, plan.organisation_id)
+
+
+def may_create_plan(user, organisation) -> bool:
+    return is_secretariat(user, organisation)
+
+
+def may_submit_plan(user, plan) -> bool:
+    return may_edit_plan(user, plan) and plan.status == "draft"
+
+
+def may_coordinate_plan(user, plan) -> bool:
+    """The directors mark a submitted plan coordinated (§5: the directors' coordination)."""
+    return plan.status == "submitted" and bool(organisations_with_role(user, RoleKind.DIRECTOR))
+
+
+def finding_parties(finding) -> set[int]:
+    """Organisation ids of the parties owning the finding's activities (activities prefetched with their plans)."""
+    return {a.plan.organisation_id for a in finding.activities.all()}
+
+
+def may_acknowledge_finding(user, finding) -> bool:
+    """Staff of a concerned party acknowledge a finding; an activity of common interest is acknowledged by the other party."""
+    if finding.status != "open":
+        return False
+    owners = finding_parties(finding)
+    staff = organisations_with_role(user, RoleKind.SECRETARIAT) | organisations_with_role(user, RoleKind.DIRECTOR)
+    if finding.kind == "common_interest":
+        return bool(staff - owners)
+    return bool(staff)
+
+
+def may_dismiss_finding(user, finding) -> bool:
+    """A director (or an administrator) may dismiss a finding that does not hold, with a reason."""
+    return finding.status in ("open", "acknowledged") and (
+        bool(organisations_with_role(user, RoleKind.DIRECTOR)) or is_administrator(user)
+    )

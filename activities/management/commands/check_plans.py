@@ -1,0 +1,33 @@
+import csv
+
+from django.core.management.base import BaseCommand
+
+from activities import selectors
+from activities.models import Finding, FindingStatus
+from activities.services.findings import check_all, findings_with_activities
+
+
+class Command(BaseCommand):
+    help = "Run the plan checks now and print the open findings (exit 0 whether or not there are any)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int)
+        parser.add_argument("--format", choices=["text", "csv"], default="text")
+
+    def handle(self, *args, year, format, **options):
+        result = check_all(year=year)
+        found = Finding.objects.filter(status=FindingStatus.OPEN).order_by("id")
+        if year:
+            found = found.filter(year=year)
+        rows = selectors.finding_rows(None, findings_with_activities(found), selectors.parties())
+        if format == "csv":
+            writer = csv.writer(self.stdout)
+            writer.writerow(selectors.FINDINGS_CSV_COLUMNS)
+            for row in rows:
+                writer.writerow(selectors.finding_csv_row(row))
+            return
+        for row in rows:
+            self.stdout.write(f"#{row.finding.pk} [{row.finding.kind} {row.finding.rule}] {row.explanation}")
+        self.stdout.write(
+            f"{len(rows)} open findings ({len(result.created)} new, {len(result.resolved)} resolved, {len(result.reopened)} reopened)."
+        )

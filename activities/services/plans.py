@@ -1,0 +1,261 @@
+"""Writes for plans and activities (§4): create, edit with optimistic locking, delete, submit, coordinate, copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agreement.models import Organisation
+from portal import permissions
+from portal.dashboard_cache import dashboard_changed
+from portal.queue import enqueue_on_commit
+
+from .. import checks
+from ..changes import EDITABLE_FIELDS, ChangeDescriber
+from ..models import Activity, ActivityStatus, Finding, FindingStatus, Plan, PlanStatus
+
+# An activity belongs to one annual plan: it starts in the plan's year and lasts at most a year.
+# The bound is also what keeps the single-activity overlap check an indexed range query.
+MAX_DURATION = dt.timedelta(days=366)
+
+TERM_FIELDS = ("topics", "counterparts", "target_groups")
+
+
+class StaleActivity(ValidationError):
+    """Someone else saved the activity after this user opened it; their save is refused, not merged."""
+
+    def __init__(self, *, changes: list[tuple[str, str, str]], by, at, version: int):
+        self.changes, self.by, self.at, self.version = changes, by, at, version
+        super().__init__(_("Someone else saved this activity while you were editing it."))
+
+
+def _require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def plan_create(*, user, organisation: Organisation, year: int) -> Plan:
+    """Start a party's plan for a year; only that party's secretariat may."""
+    _require(permissions.may_create_plan(user, organisation), _("Only the party's secretariat can start its plan."))
+    if not organisation.is_party:
+        raise ValidationError(_("Only a party to the agreement has an activity plan."))
+    plan = Plan(organisation=organisation, year=year)
+    plan.full_clean()
+    plan._history_user = user
+    plan.save()
+    dashboard_changed()
+    return plan
+
+
+def plan_get_or_create(*, organisation: Organisation, year: int) -> Plan:
+    """The plan for an import from the command line, which runs with no user."""
+    plan, created = Plan.objects.get_or_create(organisation=organisation, year=year)
+    if created:
+        dashboard_changed()
+    return plan
+
+
+def _clean_terms(activity: Activity) -> None:
+    for name in TERM_FIELDS:
+        setattr(activity, name, "; ".join(checks.split_terms(getattr(activity, name))))
+    activity.title = activity.title.strip()
+
+
+def activity_validate(activity: Activity) -> None:
+    """Every rule an activity must meet, as one ValidationError keyed by field."""
+    _clean_terms(activity)
+    errors: dict[str, list[str]] = {}
+    try:
+        # The constraints are the database's; their messages are given per field below instead.
+        activity.full_clean(exclude=["plan"], validate_constraints=False)
+    except ValidationError as exc:
+        errors = {k: list(v) for k, v in exc.message_dict.items()}
+    plan = activity.plan
+    if activity.start and activity.end and activity.end < activity.start:
+        errors.setdefault("end", []).append(_("The end date cannot be before the start date."))
+    if activity.start and activity.start.year != plan.year:
+        errors.setdefault("start", []).append(
+            _("The activity must start in %(year)s, the year of the plan.") % {"year": plan.year}
+        )
+    if activity.start and activity.end and activity.end - activity.start > MAX_DURATION:
+        errors.setdefault("end", []).append(_("An activity lasts at most a year; split longer work into one activity per year."))
+    if activity.partner_id and (activity.partner_id == plan.organisation_id or not activity.partner.is_party):
+        errors.setdefault("partner", []).append(_("The partner must be the other party."))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _mark_for_check(activity: Activity) -> None:
+    activity.match_keys = checks.match_keys(
+        title=activity.title, topics=activity.topics, counterparts=activity.counterparts, target_groups=activity.target_groups
+    )
+    activity.needs_check = True
+    activity.check_requested_at = timezone.now()
+
+
+def _after_write(activity_ids: list[int]) -> None:
+    """Queue the check for the changed activities; if the broker is down the pending sweep finds them."""
+    from ..tasks import check_activity_task, sweep_pending_task
+
+    if len(activity_ids) == 1:
+        enqueue_on_commit(check_activity_task, activity_ids[0])
+    elif activity_ids:
+        enqueue_on_commit(sweep_pending_task)
+    dashboard_changed()
+
+
+def activity_create(*, user, plan: Plan, **fields) -> Activity:
+    """Add an activity to a plan; its check is queued for after the commit."""
+    _require(permissions.may_edit_plan(user, plan), _("Only the party's secretariat can change its plan."))
+    activity = Activity(plan=plan, **fields)
+    activity_validate(activity)
+    _mark_for_check(activity)
+    activity._history_user = user
+    activity.save()
+    _after_write([activity.pk])
+    return activity
+
+
+def _stale_changes(activity: Activity, version: int) -> list[tuple[str, str, str]]:
+    """What the other save changed: each field whose value differs from the version the user opened."""
+    opened = activity.history.filter(version=version).order_by("-history_date").first()
+    return ChangeDescriber().changes(opened, activity) if opened else []
+
+
+def activity_update(*, user, activity: Activity, version: int, **fields) -> Activity:
+    """Save an edit made on `version` of the activity; refused if someone saved it in the meantime.
+
+    1. Validate the new values (nothing is written if they are wrong).
+    2. Claim the save with a conditional update on the version column; no row means someone else
+       saved first: raise StaleActivity describing what they changed.
+    3. Save the fields (simple-history records who and what) and queue the check.
+    """
+    _require(permissions.may_edit_plan(user, activity.plan), _("Only the party's secretariat can change its plan."))
+    for name, value in fields.items():
+        setattr(activity, name, value)
+    activity_validate(activity)
+    _mark_for_check(activity)
+    with transaction.atomic():
+        if not Activity.objects.filter(pk=activity.pk, version=version).update(version=F("version") + 1):
+            current = Activity.objects.get(pk=activity.pk)
+            last = current.history.order_by("-history_date").first()
+            raise StaleActivity(
+                changes=_stale_changes(current, version),
+                by=last.history_user if last else None,
+                at=last.history_date if last else None,
+                version=current.version,
+            )
+        activity.version = version + 1
+        activity._history_user = user
+        activity.save(update_fields=[*EDITABLE_FIELDS, "version", "match_keys", "needs_check", "check_requested_at", "updated_at"])
+    _after_write([activity.pk])
+    return activity
+
+
+def activity_delete(*, user, activity: Activity) -> None:
+    """Delete an activity; its open findings are resolved first, so the record of them stays."""
+    _require(permissions.may_edit_plan(user, activity.plan), _("Only the party's secretariat can change its plan."))
+    with transaction.atomic():
+        Finding.objects.filter(activities=activity, status__in=[FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED]).update(
+            status=FindingStatus.RESOLVED, resolved_at=timezone.now()
+        )
+        activity._history_user = user
+        activity.delete()
+    dashboard_changed()
+
+
+def plan_submit(*, user, plan: Plan) -> Plan:
+    """The secretariat submits its draft plan for coordination with the other party."""
+    _require(permissions.may_submit_plan(user, plan), _("Only the party's secretariat can submit a draft plan."))
+    if not Plan.objects.filter(pk=plan.pk, status=PlanStatus.DRAFT).exists():
+        raise ValidationError(_("The plan has already been submitted."))
+    plan.status, plan.submitted_at = PlanStatus.SUBMITTED, timezone.now()
+    plan._history_user = user
+    plan.save(update_fields=["status", "submitted_at"])
+    dashboard_changed()
+    return plan
+
+
+def plan_coordinate(*, user, plan: Plan) -> Plan:
+    """A director marks a submitted plan coordinated, once no finding on it is open.
+
+    1. Run any check still pending for the plan's activities, so nothing unchecked slips through.
+    2. Refuse while a finding on the plan is open (acknowledged findings, with their reason, are fine).
+    3. Record the status, who and when.
+    """
+    from .findings import check_activity
+
+    _require(permissions.may_coordinate_plan(user, plan), _("Only a director can mark a submitted plan coordinated."))
+    for pk in plan.activities.filter(needs_check=True).values_list("pk", flat=True):
+        check_activity(pk)
+    open_count = Finding.objects.filter(activities__plan=plan, status=FindingStatus.OPEN).distinct().count()
+    if open_count:
+        raise ValidationError(
+            _("%(count)d findings on this plan are still open: resolve each, or acknowledge it with a reason, first.")
+            % {"count": open_count}
+        )
+    plan.status, plan.coordinated_at, plan.coordinated_by = PlanStatus.COORDINATED, timezone.now(), user
+    plan._history_user = user
+    plan.save(update_fields=["status", "coordinated_at", "coordinated_by"])
+    dashboard_changed()
+    return plan
+
+
+def _shift_year(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)
+
+
+def plan_duplicate(*, user, plan: Plan, source: Plan) -> int:
+    """Copy the activities of an earlier plan of the same party into `plan`, moved to its year, as planned.
+
+    Returns how many were copied. Cancelled activities are left behind.
+    """
+    _require(permissions.may_edit_plan(user, plan), _("Only the party's secretariat can change its plan."))
+    if source.organisation_id != plan.organisation_id or source.year >= plan.year:
+        raise ValidationError(_("Only an earlier plan of the same party can be copied."))
+    shift = plan.year - source.year
+    copies = []
+    for old in source.activities.exclude(status=ActivityStatus.CANCELLED).order_by("start", "id"):
+        new = Activity(plan=plan, status=ActivityStatus.PLANNED, start=_shift_year(old.start, shift), end=_shift_year(old.end, shift))
+        for name in EDITABLE_FIELDS:
+            if name not in ("start", "end", "status"):
+                setattr(new, name, getattr(old, name))
+        activity_validate(new)
+        _mark_for_check(new)
+        copies.append(new)
+    return len(activities_bulk_create(plan=plan, activities=copies, user=user))
+
+
+def activities_bulk_create(*, plan: Plan, activities: list[Activity], user=None) -> list[Activity]:
+    """Store validated activities in one go, with history; one sweep is queued for all of them."""
+    from simple_history.utils import bulk_create_with_history
+
+    for activity in activities:
+        activity.plan = plan
+        _mark_for_check(activity)
+    try:
+        created = bulk_create_with_history(activities, Activity, batch_size=500, default_user=user)
+    except IntegrityError as exc:
+        raise ValidationError(_("The activities could not be saved: %(error)s") % {"error": exc}) from None
+    _after_write([a.pk for a in created])
+    return created
+
+
+def plan_clear(*, user, plan: Plan) -> int:
+    """Delete every activity of the plan (an import that replaces the plan); their findings are resolved."""
+    if user is not None:
+        _require(permissions.may_edit_plan(user, plan), _("Only the party's secretariat can change its plan."))
+    Finding.objects.filter(
+        activities__plan=plan, status__in=[FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED]
+    ).update(status=FindingStatus.RESOLVED, resolved_at=timezone.now())
+    deleted, _by_model = plan.activities.all().delete()
+    dashboard_changed()
+    return deleted

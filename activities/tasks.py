@@ -1,0 +1,32 @@
+"""Celery tasks of the activities app: thin wrappers; the database row says what is due."""
+
+from celery import shared_task
+
+from .services import findings
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=5)
+def check_activity_task(activity_id: int) -> bool:
+    """Check one saved activity, unless another worker or the sweep already did."""
+    return findings.check_pending(activity_id)
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=3)
+def sweep_pending_task() -> int:
+    """Check every activity whose check the broker never delivered, and tell of any finding not yet told."""
+    checked = findings.sweep_pending()
+    findings.notify_pending_findings()
+    return checked
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=5)
+def notify_findings_task() -> int:
+    """Tell the parties of new findings."""
+    return findings.notify_pending_findings()
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=3)
+def full_sweep_task() -> int:
+    """The nightly full sweep over every plan."""
+    result = findings.check_all()
+    return len(result.created)

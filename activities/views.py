@@ -1,0 +1,321 @@
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from agreement.models import Organisation
+from agreement.selectors import matrix_lookup
+from portal import permissions
+
+from . import selectors, spreadsheets
+from .forms import ActivityFilterForm, ActivityForm, FindingFilterForm, ImportForm, ReasonForm
+from .models import Activity, Plan
+from .changes import EDITABLE_FIELDS
+from .services import findings as finding_services
+from .services import imports, plans
+from .services.plans import StaleActivity
+
+PAGE_SIZE = 50
+
+
+def _staff_only(request) -> None:
+    if not permissions.may_use_activities(request.user):
+        raise PermissionDenied(_("Activity plans are for the parties' secretariats and directors."))
+
+
+def _plan(request, org: str, year: int) -> Plan:
+    plan = selectors.plan_get(request.user, org=org, year=year)
+    if plan is None:
+        raise Http404(_("There is no such plan."))
+    return plan
+
+
+def _editable(request, plan: Plan) -> None:
+    if not permissions.may_edit_plan(request.user, plan):
+        raise PermissionDenied(_("Only %(party)s's secretariat can change this plan.") % {"party": plan.organisation})
+
+
+def index(request):
+    _staff_only(request)
+    creatable = {org.pk for org in selectors.parties().values() if permissions.may_create_plan(request.user, org)}
+    return render(request, "activities/index.html", {"years": selectors.plans_by_year(request.user), "creatable": creatable})
+
+
+@require_POST
+def plan_create(request, org, year):
+    _staff_only(request)
+    organisation = get_object_or_404(Organisation, slug=org, kind=Organisation.Kind.PARTY)
+    try:
+        plans.plan_create(user=request.user, organisation=organisation, year=year)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("activities:index")
+    return redirect("activities:plan", org, year)
+
+
+def plan_detail(request, org, year):
+    plan = _plan(request, org, year)
+    filters = ActivityFilterForm(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    sort = criteria.get("sort") or "start"
+    activities = selectors.plan_activities(
+        request.user, plan=plan, q=criteria.get("q", ""), task_area=criteria.get("task_area"),
+        status=criteria.get("status", ""), sort=sort,
+    )
+    page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "plan": plan, "page": page, "filters": filters, "sort": sort, "sort_links": _sort_links(query, sort),
+        "query_string": query.urlencode(), "may_edit": permissions.may_edit_plan(request.user, plan),
+    }
+    if request.htmx and request.htmx.target == "activity-table":
+        return render(request, "htmx/activity_table.html", context)
+    party_map = selectors.parties()
+    context.update(
+        findings=selectors.finding_rows(request.user, selectors.plan_findings(request.user, plan=plan)[:20], party_map),
+        pending=selectors.plan_pending_checks(request.user, plan=plan),
+        history=selectors.activity_history(request.user, plan=plan),
+        plan_history=selectors.plan_history(request.user, plan=plan),
+        may_submit=permissions.may_submit_plan(request.user, plan),
+        may_coordinate=permissions.may_coordinate_plan(request.user, plan),
+        previous=selectors.plan_previous(request.user, plan=plan),
+    )
+    return render(request, "activities/plan.html", context)
+
+
+def _sort_links(query, current: str) -> dict[str, str]:
+    """For each sortable column, the query string that sorts by it (again: the other way round)."""
+    links = {}
+    for column in ("title", "area", "start", "end", "status"):
+        q = query.copy()
+        q["sort"] = f"-{column}" if current == column else column
+        links[column] = q.urlencode()
+    return links
+
+
+def plan_checks(request, org, year):
+    """The plan's findings box; htmx polls it while checks are pending."""
+    plan = _plan(request, org, year)
+    rows = selectors.finding_rows(request.user, selectors.plan_findings(request.user, plan=plan)[:20], selectors.parties())
+    return render(
+        request, "htmx/plan_findings.html",
+        {"plan": plan, "findings": rows, "pending": selectors.plan_pending_checks(request.user, plan=plan)},
+    )
+
+
+def _activity_form_page(request, plan, activity, form, stale=None):
+    history = selectors.activity_history(request.user, plan=plan, activity_id=activity.pk) if activity else []
+    return render(
+        request, "activities/activity_form.html",
+        {"plan": plan, "activity": activity, "form": form, "history": history, "stale": stale},
+        status=409 if stale else 200,
+    )
+
+
+def activity_create(request, org, year):
+    plan = _plan(request, org, year)
+    _editable(request, plan)
+    form = ActivityForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS}
+        try:
+            plans.activity_create(user=request.user, plan=plan, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The activity has been added; the checks run in a moment."))
+            return redirect("activities:plan", org, year)
+    return _activity_form_page(request, plan, None, form)
+
+
+def activity_edit(request, org, year, pk):
+    plan = _plan(request, org, year)
+    activity = get_object_or_404(Activity.objects.select_related("plan__organisation"), pk=pk, plan=plan)
+    if not permissions.may_edit_plan(request.user, plan):
+        if request.method == "POST":
+            raise PermissionDenied(_("Only %(party)s's secretariat can change this plan.") % {"party": plan.organisation})
+        return render(
+            request, "activities/activity_detail.html",
+            {"plan": plan, "activity": activity, "history": selectors.activity_history(request.user, plan=plan, activity_id=pk)},
+        )
+    form = ActivityForm(request.POST or None, instance=activity, plan=plan)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS}
+        version = form.cleaned_data["version"] or activity.version
+        try:
+            plans.activity_update(user=request.user, activity=Activity.objects.get(pk=pk), version=version, **data)
+        except StaleActivity as exc:
+            stale = exc
+            # The user's values stay in the form; the new version lets them save over, knowingly.
+            form.data = form.data.copy()
+            form.data["version"] = exc.version
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The activity has been saved; the checks run in a moment."))
+            return redirect("activities:plan", org, year)
+    return _activity_form_page(request, plan, activity, form, stale)
+
+
+@require_POST
+def activity_delete(request, org, year, pk):
+    plan = _plan(request, org, year)
+    _editable(request, plan)
+    activity = get_object_or_404(Activity, pk=pk, plan=plan)
+    plans.activity_delete(user=request.user, activity=activity)
+    messages.success(request, _("The activity \"%(title)s\" has been deleted.") % {"title": activity.title})
+    return redirect("activities:plan", org, year)
+
+
+def _plan_action(request, org, year, action, success):
+    plan = _plan(request, org, year)
+    try:
+        action(user=request.user, plan=plan)
+    except PermissionDenied:
+        raise
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
+    return redirect("activities:plan", org, year)
+
+
+@require_POST
+def plan_submit(request, org, year):
+    return _plan_action(request, org, year, plans.plan_submit, _("The plan has been submitted for coordination."))
+
+
+@require_POST
+def plan_coordinate(request, org, year):
+    return _plan_action(request, org, year, plans.plan_coordinate, _("The plan is marked coordinated."))
+
+
+@require_POST
+def plan_duplicate(request, org, year):
+    plan = _plan(request, org, year)
+    _editable(request, plan)
+    source_year = request.POST.get("source_year", "")
+    source = get_object_or_404(Plan, organisation=plan.organisation, year=int(source_year) if source_year.isdigit() else 0)
+    try:
+        count = plans.plan_duplicate(user=request.user, plan=plan, source=source)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(count)d activities copied from %(year)s.") % {"count": count, "year": source.year})
+    return redirect("activities:plan", org, year)
+
+
+def plan_import(request, org, year):
+    plan = _plan(request, org, year)
+    _editable(request, plan)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            count = imports.plan_import(
+                user=request.user, plan=plan, name=upload.name, data=upload.read(), replace=form.cleaned_data["replace"]
+            )
+        except imports.ImportRejected as exc:
+            errors = exc.errors
+        else:
+            messages.success(request, _("%(count)d activities imported.") % {"count": count})
+            return redirect("activities:plan", org, year)
+    return render(
+        request, "activities/import.html",
+        {"plan": plan, "form": form, "errors": errors, "columns": spreadsheets.COLUMNS},
+        status=400 if errors else 200,
+    )
+
+
+def _filename(plan, ext):
+    return f'attachment; filename="plan-{plan.organisation.slug}-{plan.year}.{ext}"'
+
+
+def export_csv(request, org, year):
+    plan = _plan(request, org, year)
+    response = HttpResponse(
+        spreadsheets.to_csv(selectors.plan_export_rows(request.user, plan=plan)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = _filename(plan, "csv")
+    return response
+
+
+def export_xlsx(request, org, year):
+    plan = _plan(request, org, year)
+    data = spreadsheets.to_xlsx(selectors.plan_export_rows(request.user, plan=plan), title=f"{plan.organisation.slug} {plan.year}")
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = _filename(plan, "xlsx")
+    return response
+
+
+def findings(request):
+    _staff_only(request)
+    filters = FindingFilterForm(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    queryset = selectors.findings_filtered(
+        request.user, kind=criteria.get("kind", ""), party=criteria.get("party", ""), status=criteria.get("status", ""),
+        pk=criteria.get("id"),
+    )
+    party_map = selectors.parties()
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="findings.csv"'
+        writer = csv.writer(response)
+        writer.writerow(selectors.FINDINGS_CSV_COLUMNS)
+        for row in selectors.finding_rows(request.user, queryset.iterator(chunk_size=500), party_map):
+            writer.writerow([spreadsheets.neutralise(str(c)) for c in selectors.finding_csv_row(row)])
+        return response
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "activities/findings.html",
+        {"filters": filters, "page": page, "rows": selectors.finding_rows(request.user, page.object_list, party_map),
+         "query_string": query.urlencode(), "reason_form": ReasonForm()},
+    )
+
+
+def _decide(request, pk, service, success):
+    _staff_only(request)
+    finding = get_object_or_404(finding_services.findings_with_activities(permissions.visible_findings(request.user)), pk=pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason, so the other party can see why."))
+    else:
+        try:
+            service(user=request.user, finding=finding, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, success)
+    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/activities/") else "activities:findings")
+
+
+@require_POST
+def finding_acknowledge(request, pk):
+    return _decide(request, pk, finding_services.finding_acknowledge, _("The finding is acknowledged."))
+
+
+@require_POST
+def finding_dismiss(request, pk):
+    return _decide(request, pk, finding_services.finding_dismiss, _("The finding is dismissed."))
+
+
+def timeline(request, year):
+    _staff_only(request)
+    return render(request, "activities/timeline.html", {"timeline": selectors.timeline(request.user, year=year)})
+
+
+def suggest_row(request):
+    """Matrix rows that fit the activity's title and description (htmx, as the secretariat types)."""
+    _staff_only(request)
+    text = f"{request.GET.get('title', '')} {request.GET.get('description', '')}"[:500]
+    return render(request, "htmx/row_suggestions.html", {"hits": matrix_lookup(text)[:3] if text.strip() else []})

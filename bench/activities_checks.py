@@ -1,0 +1,194 @@
+"""Benchmark of the plan checks (issue #3): prints the figures; run with `make bench`.
+
+Uses a throw-away SQLite database in a temporary directory (or BENCH_DATABASE_URL), never the
+project's own. Synthetic plans: two parties, 1,000 activities per party and year, five task
+areas, mostly one- to three-day activities, topics from a vocabulary of 400, and a few percent of
+activities under another party's matrix row, naming a defence prime, or of common interest.
+
+1. Detection alone (overlap, then every rule, over prepared activities) at 10,000 and 160,000 activities.
+2. The full sweep at 40,000 activities, storing findings and notifying, then again unchanged,
+   then after moving 500 activities (which updates and closes findings).
+3. The single-activity check at 40,000 activities, over 200 activities.
+"""
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+TMP = tempfile.mkdtemp(prefix="portal-bench-")
+os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{TMP}/bench.sqlite3")
+os.environ.setdefault("DEBUG", "1")
+os.environ["CACHE_URL"] = "locmemcache://bench"
+os.environ["PORTAL_BROKER_URL"] = "memory://"
+os.environ.pop("REDIS_URL", None)
+os.environ["EMAIL_URL"] = "consolemail://"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+os.environ["LOG_LEVEL"] = "ERROR"
+
+import django  # noqa: E402
+
+django.setup()
+
+import datetime as dt  # noqa: E402
+
+from django.core.management import call_command  # noqa: E402
+
+PER_PARTY_YEAR = 1000
+TOPICS = [f"emne {i}" for i in range(400)]
+GROUPS = ["SMV", "store virksomheder", "videninstitutioner", "medlemmer", "myndigheder", "studerende"]
+OWN_ROWS = {"censec": ["1.4", "1.5", "1.8", "2.1", "3.5", "3.6", "3.8"], "difos": ["1.1", "1.2", "1.6", "1.7", "3.2", "3.3", "3.7"]}
+
+
+def spec(rnd: random.Random, party: str, year: int) -> dict:
+    """One synthetic activity of `party` in `year`."""
+    start = dt.date(year, 1, 1) + dt.timedelta(days=rnd.randrange(365))
+    days = rnd.choice([1, 1, 1, 2, 3]) if rnd.random() < 0.9 else rnd.randrange(5, 31)
+    other = "difos" if party == "censec" else "censec"
+    roll = rnd.random()
+    row = rnd.choice(OWN_ROWS[other]) if roll < 0.02 else rnd.choice(OWN_ROWS[party]) if roll < 0.25 else None
+    return {
+        "area": rnd.randrange(1, 6),
+        "start": start,
+        "end": min(start + dt.timedelta(days=days - 1), dt.date(year, 12, 31)),
+        "topics": "; ".join(rnd.sample(TOPICS, rnd.randrange(1, 3))),
+        "counterparts": "Lockheed Martin" if rnd.random() < 0.005 else "",
+        "target_groups": rnd.choice(GROUPS) if rnd.random() < 0.15 else "",
+        "row": row,
+        "common_interest": rnd.random() < 0.01,
+    }
+
+
+def items(n: int):
+    """Prepared check items for n activities (no database), in the order the database hands them over
+    (`items_from`: task area, then start)."""
+    from activities import checks
+
+    rnd = random.Random(n)
+    specs = [
+        (party, 2000 + i, spec(rnd, party, 2000 + i))
+        for i in range(n // (2 * PER_PARTY_YEAR))
+        for party in ("censec", "difos")
+        for _ in range(PER_PARTY_YEAR)
+    ]
+    specs.sort(key=lambda p: (p[2]["area"], p[2]["start"]))
+    result = []
+    for pk, (party, year, s) in enumerate(specs, start=1):
+        keys = checks.match_keys(title=f"Aktivitet {pk}", topics=s["topics"], counterparts=s["counterparts"], target_groups=s["target_groups"])
+        result.append(checks.make_item(id=pk, party=party, year=year, area=s["area"], start=s["start"], end=s["end"],
+                                       match_keys=keys, row=s["row"], common_interest=s["common_interest"]))
+    return result
+
+
+def timed(fn, repeat=3):
+    best = None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        value = fn()
+        elapsed = time.perf_counter() - started
+        best = elapsed if best is None or elapsed < best else best
+    return best, value
+
+
+def detection():
+    """Overlap detection alone (the sort-and-sweep), then every rule; best of five runs each."""
+    from activities import checks
+    from activities.services.findings import rules_load
+
+    rules = rules_load()
+    figures = {}
+    for n in (10_000, 160_000):
+        prepared = items(n)
+        overlap_seconds, pairs = timed(lambda: checks.overlap(prepared), repeat=5)
+        all_seconds, hits = timed(lambda: checks.run_all(prepared, rules), repeat=5)
+        figures[n] = (overlap_seconds, all_seconds)
+        print(f"detection, {n:>7,} activities: overlap {overlap_seconds * 1000:7.1f} ms ({len(pairs):,} pairs), "
+              f"all four rules {all_seconds * 1000:7.1f} ms ({len(hits):,} hits)")
+    for i, label in enumerate(("overlap", "all four rules")):
+        ratio = figures[160_000][i] / figures[10_000][i]
+        print(f"detection, {label}, 160,000 vs 10,000: {ratio:.1f}x (limit 25x); under 2 s at 160,000: {figures[160_000][i] < 2}")
+
+
+def populate(n: int):
+    """n activities in the database, written in bulk (the set-up is not timed)."""
+    from activities import checks
+    from activities.models import Activity, Plan
+    from agreement.models import MatrixRow, Organisation, TaskArea
+
+    orgs = {o.slug: o for o in Organisation.objects.filter(kind="party")}
+    areas = {a.number: a for a in TaskArea.objects.all()}
+    rows = {r.code: r for r in MatrixRow.objects.all()}
+    rnd = random.Random(n)
+    for i in range(n // (2 * PER_PARTY_YEAR)):
+        for party in ("censec", "difos"):
+            plan = Plan.objects.create(organisation=orgs[party], year=2000 + i)
+            batch = []
+            for j in range(PER_PARTY_YEAR):
+                s = spec(rnd, party, plan.year)
+                title = f"Aktivitet {party} {plan.year} {j}"
+                batch.append(Activity(
+                    plan=plan, title=title, task_area=areas[s["area"]], matrix_row=rows.get(s["row"]), start=s["start"], end=s["end"],
+                    topics=s["topics"], counterparts=s["counterparts"], target_groups=s["target_groups"],
+                    common_interest=s["common_interest"], needs_check=False,
+                    match_keys=checks.match_keys(title=title, topics=s["topics"], counterparts=s["counterparts"], target_groups=s["target_groups"]),
+                ))
+            Activity.objects.bulk_create(batch, batch_size=1000)
+
+
+def sweep_and_single():
+    from django.db import transaction
+
+    from activities.models import Activity, Finding
+    from activities.services.findings import check_activity, check_all, notify_pending_findings
+    from portal import demo
+    from portal.models import Notification
+
+    demo.seed()
+    n = 40_000
+    populate(n)
+
+    def sweep():
+        with transaction.atomic():
+            return check_all()
+
+    seconds, result = timed(sweep, repeat=1)
+    print(f"full sweep, {n:,} activities, first run:  {seconds * 1000:8.1f} ms  ({len(result.created):,} findings stored)")
+    started = time.perf_counter()
+    while notify_pending_findings(limit=500):
+        pass
+    print(f"  then telling both parties (the notification task, in the worker): {time.perf_counter() - started:.1f} s "
+          f"for {Notification.objects.count():,} notifications")
+    seconds, result = timed(sweep, repeat=1)
+    print(f"full sweep, {n:,} activities, unchanged:  {seconds * 1000:8.1f} ms  ({len(result.created)} new, {len(result.resolved)} closed)")
+    # Move one side of 500 overlaps to another task area: their findings must close.
+    moved = list(
+        Activity.objects.filter(findings__kind="overlap", plan__organisation__slug="censec").distinct().values_list("pk", flat=True)[:500]
+    )
+    Activity.objects.filter(pk__in=moved).update(task_area_id=5)
+    seconds, result = timed(sweep, repeat=1)
+    print(f"full sweep, {n:,} activities, 500 moved: {seconds * 1000:8.1f} ms  ({len(result.created)} new, {len(result.resolved)} closed)")
+    print(f"full sweep under 5 s: {seconds < 5}")
+
+    rnd = random.Random(1)
+    sample = rnd.sample(list(Activity.objects.values_list("pk", flat=True)), 200)
+    times = []
+    for pk in sample:
+        started = time.perf_counter()
+        with transaction.atomic():
+            check_activity(pk)
+        times.append(time.perf_counter() - started)
+    times.sort()
+    print(f"single-activity check, {n:,} activities: median {statistics.median(times) * 1000:.2f} ms, "
+          f"p95 {times[int(len(times) * 0.95)] * 1000:.2f} ms, max {times[-1] * 1000:.2f} ms (limit 10 ms)")
+    print(f"({Finding.objects.count():,} findings stored; database {django.db.connection.vendor})")
+
+
+if __name__ == "__main__":
+    call_command("migrate", verbosity=0)
+    call_command("load_agreement", verbosity=0, stdout=open(os.devnull, "w"))
+    detection()
+    sweep_and_single()
