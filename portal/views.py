@@ -74,7 +74,9 @@ def readyz(request):
 
 
 def audit_log(request):
-    """Who changed what, for the administrators (downloads are listed beside it once governance logs them)."""
+    """Who changed what and who downloaded what, in one place for the administrators."""
+    from governance.selectors import download_log
+
     if not permissions.is_administrator(request.user):
         raise PermissionDenied
     model = request.GET.get("model") or None
@@ -84,6 +86,7 @@ def audit_log(request):
         "portal/audit.html",
         {
             "changes": audit.recent_changes(model_label=model, user_id=user_id),
+            "downloads": download_log(user=request.user).filter(**({"user_id": user_id} if user_id else {}))[:25],
             "models": audit.audited_models(),
             "users": get_user_model().objects.order_by("username"),
             "selected_model": model,
