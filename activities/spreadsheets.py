@@ -114,14 +114,19 @@ def to_csv(rows: list[list[str]]) -> str:
 
 
 def to_xlsx(rows: list[list[str]], *, title: str) -> bytes:
-    """An XLSX workbook of the rows; every cell is text, so nothing is reinterpreted on the way back."""
+    """An XLSX workbook of the rows; every cell is text, so nothing is reinterpreted on the way back.
+
+    Control characters a worksheet cannot hold (only possible in rows older than the service's
+    check) are dropped rather than failing the whole export.
+    """
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])
     sheet.append(COLUMNS)
     for row in rows:
-        sheet.append([neutralise(c) for c in row])
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", neutralise(c)) for c in row])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

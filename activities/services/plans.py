@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -60,6 +61,10 @@ def plan_get_or_create(*, organisation: Organisation, year: int) -> Plan:
     return plan
 
 
+# Characters no spreadsheet cell may hold (and no person means to type); tab and line breaks are fine.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _clean_terms(activity: Activity) -> None:
     for name in TERM_FIELDS:
         setattr(activity, name, "; ".join(checks.split_terms(getattr(activity, name))))
@@ -86,6 +91,9 @@ def activity_validate(activity: Activity) -> None:
         errors.setdefault("end", []).append(_("An activity lasts at most a year; split longer work into one activity per year."))
     if activity.partner_id and (activity.partner_id == plan.organisation_id or not activity.partner.is_party):
         errors.setdefault("partner", []).append(_("The partner must be the other party."))
+    for name in ("title", "description", *TERM_FIELDS):
+        if CONTROL_CHARACTERS.search(getattr(activity, name) or ""):
+            errors.setdefault(name, []).append(_("Remove the invisible control characters (often pasted from another program)."))
     if errors:
         raise ValidationError(errors)
 

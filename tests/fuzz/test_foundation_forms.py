@@ -3,7 +3,7 @@
 from hypothesis import given, strategies as st
 
 from agreement.models import Notice
-from tests.fuzz.conftest import hostile_dates, hostile_text
+from tests.fuzz.strategies import hostile_dates, hostile_text
 
 
 @given(q=hostile_text)

@@ -1,4 +1,4 @@
-"""Hostile input for every form: what a careless paste or an attacker sends."""
+"""Hostile input for every form: what a careless paste or an attacker sends (shared by the fuzz tests)."""
 
 from hypothesis import HealthCheck, settings, strategies as st
 
