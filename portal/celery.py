@@ -7,6 +7,7 @@ the next one (which does the same, idempotent work) takes over.
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
@@ -23,5 +24,17 @@ app.conf.beat_schedule = {
         "task": "portal.tasks.deliver_pending_notifications",
         "schedule": 2 * MINUTE,
         "options": {"expires": 2 * MINUTE - 10},
+    },
+    # Daily in the morning (CELERY_TIMEZONE is the portal's): every stage is "due on or after" its
+    # day, so a day the schedule missed is made up by the next run, and a repeat sends nothing.
+    "check-contact": {
+        "task": "governance.tasks.check_contact",
+        "schedule": crontab(hour=7, minute=0),
+        "options": {"expires": DAY - HOUR},
+    },
+    "remind-action-items": {
+        "task": "governance.tasks.remind_action_items",
+        "schedule": crontab(hour=7, minute=10),
+        "options": {"expires": DAY - HOUR},
     },
 }

@@ -85,3 +85,26 @@ def may_give_notice(user, party: Organisation) -> bool:
 
 def may_record_notice_for_any(user) -> bool:
     return is_administrator(user) or bool(organisations_with_role(user, RoleKind.DIRECTOR))
+
+
+# --- contacts (§5 C-MONTHLY) ------------------------------------------------------------------
+
+
+def may_view_contacts(user) -> bool:
+    """Both parties' directors and secretariats (and administrators) see every director contact; board members and observers do not."""
+    return is_party_staff(user) or is_administrator(user)
+
+
+def may_log_contact(user) -> bool:
+    """Either director or a secretariat member logs a contact (§5), for both parties to see."""
+    return is_party_staff(user) or is_administrator(user)
+
+
+def may_edit_contact(user, contact) -> bool:
+    """A contact is the two parties' shared record: whoever may log one may correct it (the history keeps every change)."""
+    return may_log_contact(user)
+
+
+def may_update_action_item(user, item) -> bool:
+    """The owner marks an action item done, and so may anyone who may edit its contact."""
+    return getattr(user, "pk", None) == item.owner_id or may_edit_contact(user, item.contact)
