@@ -13,7 +13,7 @@ from portal.dashboard_cache import dashboard_changed
 from portal.notifications import notify
 
 from .contact_selectors import action_items_due
-from .models import ActionItem, DirectorContact
+from .models import ActionItem, DirectorContact, contact_history
 
 
 @dataclass
@@ -53,10 +53,17 @@ def _save_contact(contact: DirectorContact, *, participants, task_areas, action_
     if not participants:
         raise ValidationError({"participants": _("Name at least one participant.")})
     contact.full_clean()
+    created = contact.pk is None
     with transaction.atomic():
-        contact.save()
-        contact.participants.set(participants)
-        contact.task_areas.set(task_areas)
+        # One history row for the whole change, written once participants and areas are set.
+        contact.skip_history_when_saving = True
+        try:
+            contact.save()
+            contact.participants.set(participants)
+            contact.task_areas.set(task_areas)
+        finally:
+            del contact.skip_history_when_saving
+        contact_history.create_historical_record(contact, "+" if created else "~")
         _apply_action_items(contact, action_items)
         dashboard_changed()
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-__all__ = ["ActionItem", "ContactForm", "DirectorContact", "MonthRecord", "MonthStatus"]
+__all__ = ["ActionItem", "ContactForm", "DirectorContact", "MonthRecord", "MonthStatus", "contact_history"]
 
 
 class ContactForm(models.TextChoices):
@@ -15,6 +15,11 @@ class ContactForm(models.TextChoices):
     VIDEO = "video", _("Video call")
     PHONE = "phone", _("Phone call")
     EMAIL = "email", _("Email")
+
+
+# Kept by name so services can write one history row per save, participants and areas included,
+# instead of one row per many-to-many change (see contact_services._save_contact).
+contact_history = HistoricalRecords(m2m_fields=["participants", "task_areas"])
 
 
 class DirectorContact(models.Model):
@@ -41,7 +46,7 @@ class DirectorContact(models.Model):
     )
     created_at = models.DateTimeField(_("logged at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
-    history = HistoricalRecords(m2m_fields=[participants, task_areas])
+    history = contact_history
 
     class Meta:
         verbose_name = _("director contact")
