@@ -29,13 +29,10 @@ class AgreementStatus:
 
 
 def agreement_status(*, agreement: Agreement | None = None, today: dt.date | None = None) -> AgreementStatus:
-    agreement = agreement or agreement_get()
     today = today or timezone.localdate()
-    notice = (
-        Notice.objects.select_related("party", "recorded_by").filter(agreement=agreement, withdrawn_at__isnull=True).first()
-        if agreement
-        else None
-    )
+    standing = Notice.objects.select_related("party", "recorded_by").filter(withdrawn_at__isnull=True)
+    # Every page's banner asks this: one query, by slug, without loading the agreement itself.
+    notice = (standing.filter(agreement=agreement) if agreement else standing.filter(agreement__slug=AGREEMENT_SLUG)).first()
     if notice is None:
         return AgreementStatus("active", None)
     return AgreementStatus("ended" if today >= notice.ends_on else "notice", notice)
