@@ -1,8 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
-from agreement.selectors import agreement_status
-
 from . import navigation, notifications, permissions
+from .dashboard import agreement_banner_status
 
 
 def portal(request):
@@ -13,6 +12,6 @@ def portal(request):
     return {
         "nav": SimpleLazyObject(lambda: navigation.nav_for(user, request.path)),
         "unread_notifications": SimpleLazyObject(lambda: notifications.unread_count(user)),
-        "agreement_status": SimpleLazyObject(agreement_status),
+        "agreement_status": SimpleLazyObject(agreement_banner_status),
         "is_portal_admin": SimpleLazyObject(lambda: permissions.is_administrator(user)),
     }

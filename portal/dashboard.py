@@ -1,9 +1,9 @@
-"""Reads for the coordination dashboard (/): one cached bundle of figures per user and day.
+"""Reads for the coordination dashboard (/): its sections, rendered once per user and day and cached.
 
 Each figure is one aggregate query (or a short list), so the page costs the same number of
-queries with one year of data as with ten. The bundle is cached under a key that includes
-`dashboard_generation()`: any service that changes what it counts calls `dashboard_changed()`,
-and the next request recomputes. Sections fed by other apps (findings, plans, boards, meetings)
+queries with one year of data as with ten. The rendered sections are cached under a key that
+includes `dashboard_generation()`: any service that changes what they show calls
+`dashboard_changed()`, and the next request renders afresh. Sections fed by other apps (findings, plans, boards, meetings)
 are looked up by name and left out (None) while their app does not provide them.
 """
 
@@ -14,13 +14,18 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Count
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from agreement.selectors import AgreementStatus, agreement_status
 
 from governance import contact_selectors, monthly
 from governance.models import ActionItem, MonthRecord, MonthStatus
 
-from . import permissions
+from . import permissions, selectors
 from .dashboard_cache import dashboard_generation
 
 logger = logging.getLogger(__name__)
@@ -112,20 +117,65 @@ def _compute(user, *, today: dt.date, now: dt.datetime) -> dict:
     return data
 
 
-def dashboard_data(user, *, today: dt.date | None = None) -> dict:
-    """Everything the dashboard shows `user`, from the cache when nothing behind it has changed."""
-    now = timezone.now()
-    today = today or timezone.localdate(now)
-    key = f"portal:dashboard:{dashboard_generation()}:{user.pk}:{today.isoformat()}"
-    try:
-        data = cache.get(key)
-    except Exception:  # a cache that is down never fails the page
-        logger.warning("Cache unavailable; the dashboard is computed without it.")
-        data = None
-    if data is None:
-        data = _compute(user, today=today, now=now)
-        try:
-            cache.set(key, data, CACHE_SECONDS)
-        except Exception:
-            logger.warning("Cache unavailable; the dashboard figures were not stored.")
+def dashboard_data(user, *, today: dt.date, now: dt.datetime) -> dict:
+    """Everything the dashboard's sections show `user`: contacts for party staff, the rest by each app's rules."""
+    data = {"today": today}
+    if permissions.may_view_contacts(user):
+        data["contacts"] = contact_month(today=today, now=now)
+        data["director_meetings"] = contact_selectors.upcoming_director_meetings(now=now)
+    data["action_items"] = action_item_counts(user=user, today=today)
+    data["my_overdue"] = list(
+        ActionItem.objects.filter(owner=user, done=False, due_on__lt=today).order_by("due_on")[:5]
+    )
+    data["findings"] = _call("activities.selectors", "dashboard_findings", user=user)
+    data["plans"] = _call("activities.selectors", "dashboard_plans", user=user, years=[today.year, today.year + 1])
+    data["board_rules"] = _call("governance.selectors", "dashboard_board_rules")
+    data["board_meetings"] = _call("governance.selectors", "dashboard_upcoming_meetings", user=user, limit=5)
     return data
+
+
+def _cached(key: str, compute):
+    """`compute()` stored under `key`; a cache that is down never fails the page, it only costs the computation."""
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.warning("Cache unavailable; the dashboard is computed without it.")
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, CACHE_SECONDS)
+        except Exception:
+            logger.warning("Cache unavailable; the dashboard was not stored.")
+    return value
+
+
+def dashboard_sections(request) -> str:
+    """The dashboard's sections as HTML, rendered once per user, day and language until something changes.
+
+    The key carries `dashboard_generation()`, which every service that changes a figure bumps on
+    commit; the page around it (navigation, unread count, notice banner) is rendered fresh.
+    """
+    user, now = request.user, timezone.now()
+    today = timezone.localdate(now)
+    key = f"portal:dashboard:{dashboard_generation()}:{user.pk}:{today.isoformat()}:{get_language()}"
+
+    def render():
+        data = dashboard_data(user, today=today, now=now)
+        context = {
+            "data": data,
+            "finding_rows": finding_rows(data["findings"]),
+            "roles": selectors.roles_of(user),
+            "may_log_contact": permissions.may_log_contact(user),
+        }
+        return render_to_string("portal/includes/dashboard_sections.html", context, request=request)
+
+    return mark_safe(_cached(key, render))
+
+
+def agreement_banner_status() -> AgreementStatus:
+    """The notice banner's status, which every page shows: cached like the dashboard (notices bump the generation)."""
+    today = timezone.localdate()
+    return _cached(
+        f"portal:agreement-status:{dashboard_generation()}:{today.isoformat()}", lambda: agreement_status(today=today)
+    )

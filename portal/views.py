@@ -8,26 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import notifications, permissions, selectors
-from .dashboard import dashboard_data, finding_rows
+from . import notifications, selectors
+from .dashboard import dashboard_sections
 
 
 def dashboard(request):
-    """The coordination dashboard (/): what concerns this user's role, from one cached bundle."""
-    roles = list(selectors.roles_of(request.user))
-    # The roles just read are the ones permissions asks about: save it a second query.
-    request.user._portal_roles = {(r.kind, r.organisation_id) for r in roles}
-    data = dashboard_data(request.user)
-    return render(
-        request,
-        "portal/dashboard.html",
-        {
-            "roles": roles,
-            "data": data,
-            "finding_rows": finding_rows(data["findings"]),
-            "may_log_contact": permissions.may_log_contact(request.user),
-        },
-    )
+    """The coordination dashboard (/): the sections that concern this user's role."""
+    return render(request, "portal/dashboard.html", {"sections": dashboard_sections(request)})
 
 
 def landing(request):

@@ -22,7 +22,6 @@ NOW = local(2026, 11, 12, 12)
 
 @pytest.fixture(autouse=True)
 def frozen():
-    cache.clear()
     with time_machine.travel(NOW, tick=False):
         yield
 
