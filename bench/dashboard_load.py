@@ -47,6 +47,8 @@ ENV = {
     "SECURE_SSL_REDIRECT": "0",
     "PORTAL_REQUIRE_MFA": "0",
     "LOG_LEVEL": "WARNING",
+    # Persistent connections, as a production deployment runs: each gunicorn worker keeps its own.
+    "CONN_MAX_AGE": "600",
     "DJANGO_SETTINGS_MODULE": "portal.settings",
 }
 ENV.pop("REDIS_URL", None)

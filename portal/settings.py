@@ -223,6 +223,8 @@ CACHES = {
 # --- Security -----------------------------------------------------------------------------------
 # https://docs.djangoproject.com/en/6.1/howto/deployment/checklist/
 SESSION_COOKIE_HTTPONLY = True
+# Sessions are read on every page: from the cache, written through to the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
