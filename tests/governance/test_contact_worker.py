@@ -76,7 +76,8 @@ def wait_until_settled(expected: int) -> None:
 def test_a_real_worker_sends_each_message_exactly_once(worker, censec_director, difos_director, censec_secretariat, difos_secretariat):
     # Beat firing twice and a retry: three deliveries of the same day's task.
     for _ in range(3):
-        tasks.check_contact.apply_async(kwargs={"today": "2026-11-20"})
+        # Through the portal's app by name: another test may have made a different Celery app current.
+        app.send_task(tasks.check_contact.name, kwargs={"today": "2026-11-20"})
     wait_until_settled(6)
     assert worker.poll() is None, "the worker died"
     keys = sorted(Notification.objects.values_list("key", "recipient__username"))
