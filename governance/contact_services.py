@@ -14,6 +14,7 @@ from portal.notifications import notify
 
 from .contact_selectors import action_items_due
 from .models import ActionItem, DirectorContact, contact_history
+from .monthly import month_record_correct, month_start
 
 
 @dataclass
@@ -65,6 +66,7 @@ def _save_contact(contact: DirectorContact, *, participants, task_areas, action_
             del contact.skip_history_when_saving
         contact_history.create_historical_record(contact, "+" if created else "~")
         _apply_action_items(contact, action_items)
+        month_record_correct(month=month_start(timezone.localtime(contact.occurred_at).date()))
         dashboard_changed()
 
 

@@ -102,6 +102,20 @@ def month_record(*, month: dt.date, until: dt.datetime | None = None) -> tuple[M
     return record, created
 
 
+def month_record_correct(*, month: dt.date) -> bool:
+    """Turn a month recorded as missed into kept once a counting contact in it has been logged late.
+
+    The directors may meet on the 31st and the secretariat log it on the 1st, after the daily run
+    recorded the month: the record follows the contacts (the message already sent stays sent).
+    """
+    if not month_is_kept(month, until=local_midnight(add_months(month, 1))):
+        return False
+    corrected = MonthRecord.objects.filter(month=month, status=MonthStatus.MISSED).update(status=MonthStatus.KEPT)
+    if corrected:
+        dashboard_changed()
+    return bool(corrected)
+
+
 def check_contact(*, today: dt.date) -> CheckResult:
     """Apply C-MONTHLY as of `today` (a local date); safe to run any number of times, at once too.
 

@@ -92,7 +92,7 @@ class MonthStatus(models.TextChoices):
 
 
 class MonthRecord(models.Model):
-    """The outcome of one calendar month under C-MONTHLY (§5): kept or missed, recorded once when it ends."""
+    """The outcome of one calendar month under C-MONTHLY (§5): kept or missed, one row per month, recorded when it ends."""
 
     month = models.DateField(_("month"), unique=True, help_text=_("The first day of the calendar month."))
     status = models.CharField(_("status"), max_length=10, choices=MonthStatus.choices)

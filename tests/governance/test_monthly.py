@@ -88,6 +88,15 @@ def test_a_contact_logged_late_stops_the_last_warning_at_once(both, censec_secre
     assert MonthRecord.objects.get(month=dt.date(2026, 11, 1)).status == "kept"
 
 
+def test_a_contact_on_the_last_day_logged_the_next_morning_corrects_the_record(both, censec_secretariat):
+    run(dt.date(2026, 12, 1))
+    assert MonthRecord.objects.get(month=dt.date(2026, 11, 1)).status == "missed"
+    make_contact(by=censec_secretariat, participants=both, when=local(2026, 11, 30, 16))
+    assert MonthRecord.objects.get(month=dt.date(2026, 11, 1)).status == "kept"
+    run(dt.date(2026, 12, 2))
+    assert MonthRecord.objects.get(month=dt.date(2026, 11, 1)).status == "kept"
+
+
 def test_a_missed_run_is_made_up_the_next_time_it_runs(both):
     run(dt.date(2026, 11, 27))  # the schedule was down from the 19th: both stages are due now
     assert keys(key__startswith="2026-11") == ["2026-11:reminder", "2026-11:warning"]
