@@ -116,7 +116,15 @@ def test_board_members_and_observers_see_no_contact_figures(client_for, censec_b
     make_contact(by=censec_secretariat, participants=directors, when=local(2026, 11, 2))
     html = client_for(censec_board).get("/").content.decode()
     assert 'data-testid="contact-month"' not in html and "contact-strip" not in html
-    assert 'data-testid="all-open"' not in html
+    assert 'data-testid="dashboard-action-items"' not in html and 'data-testid="dashboard-upcoming"' not in html
+
+
+def test_an_action_item_owner_without_contact_access_still_sees_their_own(client_for, directors, censec_secretariat, censec_board):
+    # Owners are party staff in the form; an owner who later lost that role still sees what is theirs.
+    make_contact(by=censec_secretariat, participants=directors, when=local(2026, 10, 1),
+                 items=[{"text": "Gammel opgave", "owner": censec_board, "due_on": dt.date(2026, 11, 1)}])
+    html = client_for(censec_board).get("/").content.decode()
+    assert 'data-testid="mine-open">1<' in html and 'data-testid="all-open"' not in html
 
 
 def test_the_cached_figures_are_recomputed_after_a_change(client_for, directors, censec_secretariat, django_capture_on_commit_callbacks):
