@@ -5,7 +5,6 @@ import csv
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -79,11 +78,10 @@ def _edit(request, contact=None):
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         kwargs = {**form.service_kwargs(), "action_items": action_items_from(formset)}
         try:
-            with transaction.atomic():
-                if contact is None:
-                    contact = services.contact_create(user=request.user, **kwargs)
-                else:
-                    contact = services.contact_update(user=request.user, contact=contact, **kwargs)
+            if contact is None:
+                contact = services.contact_create(user=request.user, **kwargs)
+            else:
+                contact = services.contact_update(user=request.user, contact=contact, **kwargs)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
