@@ -16,7 +16,7 @@ from portal import permissions
 from . import contact_selectors as selectors
 from . import contact_services as services
 from .contact_forms import ActionItemFormSet, ContactFilterForm, DirectorContactForm, action_items_from
-from .monthly import month_start
+from .monthly import month_is_kept, month_start
 
 CSV_COLUMNS = ["id", "date", "form", "participants", "counts", "task_areas", "activities_presented", "decisions", "action_items"]
 
@@ -34,6 +34,7 @@ def contact_list(request):
     if request.GET.get("format") == "csv":
         return _contacts_csv(contacts)
     page = Paginator(contacts, 25).get_page(request.GET.get("page"))
+    this_month = month_start(timezone.localdate())
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -43,7 +44,8 @@ def contact_list(request):
             "filters": filters,
             "page": page,
             "records": selectors.month_records(),
-            "this_month": month_start(timezone.localdate()),
+            "this_month": this_month,
+            "this_month_kept": month_is_kept(this_month, until=timezone.now()),
             "query": query.urlencode(),
             "may_log": permissions.may_log_contact(request.user),
         },

@@ -5,6 +5,7 @@ import datetime as dt
 import io
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied
 
 from agreement.models import TaskArea
@@ -50,9 +51,9 @@ def form_data(people, **extra):
 
 
 @pytest.mark.parametrize("persona", STAFF)
-@pytest.mark.parametrize("path", ["/governance/contacts/", "/governance/contacts/new/", "detail"])
+@pytest.mark.parametrize("path", ["/governance/contacts/", "/governance/contacts/new/", "detail", "edit"])
 def test_party_staff_and_administrators_see_and_log_contacts(request, client_for, contact, persona, path):
-    path = contact.get_absolute_url() if path == "detail" else path
+    path = {"detail": contact.get_absolute_url(), "edit": f"/governance/contacts/{contact.pk}/edit/"}.get(path, path)
     assert client_for(request.getfixturevalue(persona)).get(path).status_code == 200
 
 
@@ -62,6 +63,7 @@ def test_board_members_observers_and_outsiders_see_no_contacts(request, client_f
     assert client.get("/governance/contacts/").status_code == 403
     assert client.get("/governance/contacts/new/").status_code == 403
     assert client.get(contact.get_absolute_url()).status_code == 404, f"contact {contact.pk} leaked"
+    assert client.get(f"/governance/contacts/{contact.pk}/edit/").status_code == 404, f"contact {contact.pk} leaked"
     assert client.get("/governance/contacts/?format=csv").status_code == 403
 
 
@@ -218,9 +220,11 @@ def test_the_csv_export_has_the_filtered_log(client_for, censec_secretariat, log
     assert rows[0]["participants"] == "censec-director | censec-secretariat"
 
 
+@time_machine.travel(dt.datetime(2026, 11, 12, 12, tzinfo=dt.UTC), tick=False)
 def test_the_log_shows_the_month_by_month_record(client_for, censec_secretariat):
     MonthRecord.objects.create(month=dt.date(2026, 9, 1), status="kept")
     MonthRecord.objects.create(month=dt.date(2026, 10, 1), status="missed")
     html = client_for(censec_secretariat).get("/governance/contacts/").content.decode()
+    assert 'data-month="2026-11" data-status="open"' in html
     assert 'data-month="2026-10" data-status="missed"' in html
     assert 'data-month="2026-09" data-status="kept"' in html
