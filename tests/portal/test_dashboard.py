@@ -180,3 +180,19 @@ def test_sections_from_other_apps_show_with_their_links(other_apps, client_for, 
     assert 'href="/activities/censec/2027/"' in html and "Kladde" in html
     assert "To DI FOS-pladser" in html and "Ingen observatør" in html and 'href="/governance/boards/"' in html
     assert 'href="/governance/meetings/7/">Bestyrelsesmøde 3. december' in html
+
+
+def test_a_cache_that_is_down_costs_time_not_the_page(client_for, censec_director, monkeypatch):
+    from unittest import mock
+
+    broken = mock.Mock(side_effect=ConnectionError("cache down"))
+    monkeypatch.setattr(dashboard.cache, "get", broken)
+    monkeypatch.setattr(dashboard.cache, "get_or_set", broken)
+    response = client_for(censec_director).get("/")
+    assert response.status_code == 200 and 'data-testid="contact-month"' in response.content.decode()
+    assert broken.called
+
+
+def test_a_module_without_the_function_counts_as_absent():
+    assert dashboard.provided("portal.selectors", "dashboard_findings") is None
+    assert dashboard.provided("portal.selectors", "landing_url") is not None
