@@ -79,11 +79,9 @@ def contacts_filtered(
     )
 
 
-def month_records(*, since: dt.date | None = None) -> QuerySet:
-    qs = MonthRecord.objects.all()
-    if since is not None:
-        qs = qs.filter(month__gte=since)
-    return qs
+def month_records() -> QuerySet:
+    """The month-by-month record of C-MONTHLY, newest first."""
+    return MonthRecord.objects.order_by("-month")
 
 
 def action_items_for(user) -> QuerySet:

@@ -92,10 +92,9 @@ class CheckResult:
     notified: list[str] = field(default_factory=list)
 
 
-def month_record(*, month: dt.date, until: dt.datetime | None = None) -> tuple[MonthRecord, bool]:
-    """Record `month` as kept or missed, once (unique month); returns the record and whether it is new."""
-    until = until or local_midnight(add_months(month, 1))
-    status = MonthStatus.KEPT if month_is_kept(month, until=until) else MonthStatus.MISSED
+def month_record(*, month: dt.date) -> tuple[MonthRecord, bool]:
+    """Record the ended `month` as kept or missed, once (unique month); returns the record and whether it is new."""
+    status = MonthStatus.KEPT if month_is_kept(month, until=local_midnight(add_months(month, 1))) else MonthStatus.MISSED
     record, created = MonthRecord.objects.get_or_create(month=month, defaults={"status": status})
     if created:
         dashboard_changed()
