@@ -3,7 +3,8 @@
 Starts gunicorn on a loopback port over a fresh SQLite database (production settings, DEBUG off,
 a file cache as `make run` has without Redis), logs in a director through a session cookie and
 drives `/` and `/healthz` with wrk: five alternating rounds each, median requests/s, and the
-ratio (target: the dashboard at least a quarter of the trivial view). Loopback only; each wrk
+ratio (target: the dashboard at least a quarter of the trivial view). `/notifications/`, an
+ordinary logged-in page, is measured in the same rounds for scale. Loopback only; each wrk
 round lasts BENCH_SECONDS (default 5). Skips with a message when wrk is not installed.
 
     .venv/bin/python bench/dashboard_load.py
@@ -111,12 +112,14 @@ def wrk(url: str, cookie: str) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
-def measure(base: str, cookie: str) -> tuple[float, float]:
-    dashboard, trivial = [], []
+def measure(base: str, cookie: str) -> tuple[float, float, float]:
+    """Medians for the dashboard, the trivial view, and (for scale) an ordinary logged-in page."""
+    dashboard, trivial, ordinary = [], [], []
     for _ in range(ROUNDS):
         dashboard.append(wrk(f"{base}/", cookie))
         trivial.append(wrk(f"{base}/healthz", cookie))
-    return statistics.median(dashboard), statistics.median(trivial)
+        ordinary.append(wrk(f"{base}/notifications/", cookie))
+    return statistics.median(dashboard), statistics.median(trivial), statistics.median(ordinary)
 
 
 def main() -> None:
@@ -148,10 +151,13 @@ def main() -> None:
             request = urllib.request.Request(f"{base}/", headers={"Cookie": cookie})
             page = urllib.request.urlopen(request, timeout=10).read().decode()
             assert 'data-testid="contact-month"' in page, "the dashboard did not render for the logged-in director"
-            dashboard, trivial = measure(base, cookie)
+            dashboard, trivial, ordinary = measure(base, cookie)
             ratio = dashboard / trivial
             verdict = "ok" if ratio >= TARGET else f"BELOW the target of {TARGET:.2f}"
-            print(f"{label:>9} (+{made} contacts): dashboard {dashboard:8.1f} req/s   /healthz {trivial:8.1f} req/s   ratio {ratio:.2f} ({verdict})")
+            print(
+                f"{label:>9} (+{made} contacts): dashboard {dashboard:7.1f} req/s   /healthz {trivial:7.1f} req/s   "
+                f"ratio {ratio:.2f} ({verdict})   [/notifications/ {ordinary:7.1f} req/s]"
+            )
     finally:
         server.terminate()
         server.wait(timeout=15)
