@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agreement.selectors import parties_by_slug
 from agreement.models import Organisation, TaskArea
 from portal import permissions
 
@@ -28,7 +29,7 @@ SORTS = {
 
 
 def parties() -> dict[str, Organisation]:
-    return {o.slug: o for o in Organisation.objects.filter(kind=Organisation.Kind.PARTY).order_by("slug")}
+    return parties_by_slug()
 
 
 def plan_url(plan_or_slug, year: int | None = None) -> str:

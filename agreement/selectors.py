@@ -5,6 +5,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from .models import Agreement, Lead, MatrixRow, Notice, Organisation, TaskArea
@@ -37,6 +38,24 @@ def agreement_status(*, agreement: Agreement | None = None, today: dt.date | Non
     if notice is None:
         return AgreementStatus("active", None)
     return AgreementStatus("ended" if today >= notice.ends_on else "notice", notice)
+
+
+STATUS_CACHE_KEY = "agreement:status"
+
+
+def agreement_status_cached() -> AgreementStatus:
+    """The status every page's banner shows: computed once a day, or again after a notice changes."""
+    today = timezone.localdate()
+    key = f"{STATUS_CACHE_KEY}:{today.isoformat()}"
+    status = cache.get(key)
+    if status is None:
+        status = agreement_status(today=today)
+        cache.set(key, status, 24 * 3600)
+    return status
+
+
+def agreement_status_forget() -> None:
+    cache.delete(f"{STATUS_CACHE_KEY}:{timezone.localdate().isoformat()}")
 
 
 def notices_for_agreement(*, agreement: Agreement):
@@ -76,6 +95,18 @@ def matrix_grid() -> list[tuple[TaskArea, list[GridRow]]]:
 
 def party_organisations():
     return Organisation.objects.filter(kind=Organisation.Kind.PARTY).order_by("slug")
+
+
+PARTIES_CACHE_KEY = "agreement:parties"
+
+
+def parties_by_slug() -> dict[str, Organisation]:
+    """The two parties by slug: they change only when `load_agreement` runs (which drops this cache)."""
+    parties = cache.get(PARTIES_CACHE_KEY)
+    if parties is None:
+        parties = {o.slug: o for o in party_organisations()}
+        cache.set(PARTIES_CACHE_KEY, parties, 3600)
+    return parties
 
 
 # --- "Who owns this?" -------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 import calendar
 import datetime as dt
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -15,6 +16,7 @@ from portal.selectors import users_with_role
 
 from . import data
 from .models import Agreement, Clause, MatrixRow, Notice, Organisation, TaskArea
+from .selectors import PARTIES_CACHE_KEY, agreement_status_forget
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -82,6 +84,7 @@ def agreement_load() -> dict[str, int]:
             },
         )
         created["matrix_rows"] += new
+    transaction.on_commit(lambda: cache.delete(PARTIES_CACHE_KEY))
     return created
 
 
@@ -110,6 +113,7 @@ def notice_give(*, user, agreement: Agreement, party: Organisation, given_on: dt
     except IntegrityError:
         raise ValidationError(_("Notice has already been given; withdraw it before recording another.")) from None
     _tell_both_parties(notice, stage="given")
+    transaction.on_commit(agreement_status_forget)
     dashboard_changed()
     return notice
 
@@ -145,5 +149,6 @@ def notice_withdraw(*, user, notice: Notice) -> Notice:
     notice._history_user = user
     notice.save(update_fields=["withdrawn_at", "withdrawn_by"])
     _tell_both_parties(notice, stage="withdrawn")
+    transaction.on_commit(agreement_status_forget)
     dashboard_changed()
     return notice

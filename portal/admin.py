@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from . import permissions
 from .models import Notification, Role, User
 
 
@@ -12,6 +13,10 @@ class RoleInline(admin.TabularInline):
 @admin.register(User)
 class PortalUserAdmin(UserAdmin):
     inlines = [RoleInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        permissions.forget_roles(form.instance)  # roles edited here take effect at once
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_superuser"]
 
 

@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from agreement.selectors import agreement_status
+from agreement.selectors import agreement_status_cached
 
 from . import navigation, notifications, permissions
 
@@ -13,6 +13,6 @@ def portal(request):
     return {
         "nav": SimpleLazyObject(lambda: navigation.nav_for(user, request.path)),
         "unread_notifications": SimpleLazyObject(lambda: notifications.unread_count(user)),
-        "agreement_status": SimpleLazyObject(agreement_status),
+        "agreement_status": SimpleLazyObject(agreement_status_cached),
         "is_portal_admin": SimpleLazyObject(lambda: permissions.is_administrator(user)),
     }

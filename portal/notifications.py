@@ -15,6 +15,7 @@ import logging
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -65,6 +66,8 @@ def notify(*, recipients: Iterable, kind: str, key: str, template: str, context:
         if new:
             created.append(note)
     if created:
+        recipients = [note.recipient_id for note in created]
+        transaction.on_commit(lambda: _forget_unread(recipients))
         from .queue import enqueue_on_commit
         from .tasks import deliver_pending_notifications
 
@@ -120,10 +123,26 @@ def deliver_pending(*, limit: int = 200) -> int:
     return sent
 
 
+UNREAD_CACHE_SECONDS = 5 * 60
+
+
+def _unread_key(user_id: int) -> str:
+    return f"portal:unread:{user_id}"
+
+
 def unread_count(user) -> int:
+    """The navbar's unread count: one query, then cached until a message arrives or is read."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    count = cache.get(_unread_key(user.pk))
+    if count is None:
+        count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        cache.set(_unread_key(user.pk), count, UNREAD_CACHE_SECONDS)
+    return count
+
+
+def _forget_unread(user_ids) -> None:
+    cache.delete_many([_unread_key(pk) for pk in user_ids])
 
 
 def notifications_for(user):
@@ -135,4 +154,6 @@ def mark_read(*, user, notification_ids: Iterable[int] | None = None) -> int:
     qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:
         qs = qs.filter(pk__in=list(notification_ids))
-    return qs.update(read_at=timezone.now())
+    updated = qs.update(read_at=timezone.now())
+    _forget_unread([user.pk])
+    return updated

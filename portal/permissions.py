@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.cache import cache
 from django.db.models import Q
 
 from .models import RoleKind
@@ -17,20 +18,47 @@ if TYPE_CHECKING:
     from agreement.models import Organisation
 
 
+ROLES_CACHE_SECONDS = 5 * 60
+
+
+def _roles_key(user_id: int) -> str:
+    return f"portal:roles:{user_id}"
+
+
+def _role_rows(user) -> list[tuple[str, int | None, str | None]]:
+    """(kind, organisation id, organisation short name) of the user's roles: one query, then cached.
+
+    Cached on the user object for the request and in the cache across requests; `forget_roles`
+    (called by every service that grants or revokes a role) drops both.
+    """
+    rows = getattr(user, "_portal_role_rows", None)
+    if rows is None:
+        rows = cache.get(_roles_key(user.pk))
+        if rows is None:
+            rows = list(user.roles.order_by("kind").values_list("kind", "organisation_id", "organisation__short_name"))
+            cache.set(_roles_key(user.pk), rows, ROLES_CACHE_SECONDS)
+        user._portal_role_rows = rows
+    return rows
+
+
 def _roles(user) -> set[tuple[str, int | None]]:
-    """(kind, organisation id) pairs of the user's roles, cached on the user object for the request."""
+    """(kind, organisation id) pairs of the user's roles."""
     if not getattr(user, "is_authenticated", False):
         return set()
-    cached = getattr(user, "_portal_roles", None)
-    if cached is None:
-        cached = set(user.roles.values_list("kind", "organisation_id"))
-        user._portal_roles = cached
-    return cached
+    return {(kind, org) for kind, org, _name in _role_rows(user)}
+
+
+def role_labels(user) -> list[str]:
+    """The user's roles as people read them: "Direktør (CenSec)"."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return [f"{RoleKind(kind).label} ({name})" if name else str(RoleKind(kind).label) for kind, _org, name in _role_rows(user)]
 
 
 def forget_roles(user) -> None:
-    """Drop the cached roles (after a role was granted or revoked in the same request)."""
-    user.__dict__.pop("_portal_roles", None)
+    """Drop the cached roles after a role was granted or revoked."""
+    user.__dict__.pop("_portal_role_rows", None)
+    cache.delete(_roles_key(user.pk))
 
 
 def is_administrator(user) -> bool:
@@ -276,3 +304,24 @@ def may_dismiss_finding(user, finding) -> bool:
     return finding.status in ("open", "acknowledged") and (
         bool(organisations_with_role(user, RoleKind.DIRECTOR)) or is_administrator(user)
     )
+# --- contacts (§5 C-MONTHLY) ------------------------------------------------------------------
+
+
+def may_view_contacts(user) -> bool:
+    """Both parties' directors and secretariats (and administrators) see every director contact; board members and observers do not."""
+    return is_party_staff(user) or is_administrator(user)
+
+
+def may_log_contact(user) -> bool:
+    """Either director or a secretariat member logs a contact (§5), for both parties to see."""
+    return is_party_staff(user) or is_administrator(user)
+
+
+def may_edit_contact(user, contact) -> bool:
+    """A contact is the two parties' shared record: whoever may log one may correct it (the history keeps every change)."""
+    return may_log_contact(user)
+
+
+def may_update_action_item(user, item) -> bool:
+    """The owner marks an action item done, and so may anyone who may edit its contact."""
+    return getattr(user, "pk", None) == item.owner_id or may_edit_contact(user, item.contact)

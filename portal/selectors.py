@@ -3,7 +3,7 @@
 from django.urls import NoReverseMatch, reverse
 
 from . import permissions
-from .models import Role, RoleKind
+from .models import RoleKind
 
 
 def landing_url(user) -> str:
@@ -17,8 +17,9 @@ def landing_url(user) -> str:
     return reverse("dashboard")
 
 
-def roles_of(user):
-    return Role.objects.filter(user=user).select_related("organisation")
+def roles_of(user) -> list[str]:
+    """The user's roles as badges show them ("Direktør (CenSec)"), from the cached role rows."""
+    return permissions.role_labels(user)
 
 
 def users_with_role(kind: str, organisation=None):

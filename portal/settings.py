@@ -264,6 +264,8 @@ AXES_VERBOSE = False
 SESSION_COOKIE_AGE = env.int("PORTAL_SESSION_IDLE_MINUTES", default=60) * 60
 OTP_TOTP_ISSUER = "Samarbejdsportalen"
 SESSION_COOKIE_HTTPONLY = True
+# Sessions are read on every page: from the cache, written through to the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -10,18 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from agreement.selectors import agreement_status
-
 from . import audit, notifications, permissions, selectors
+from .dashboard import dashboard_sections
 
 
 def dashboard(request):
-    """The coordination dashboard (/)."""
-    return render(
-        request,
-        "portal/dashboard.html",
-        {"status": agreement_status(), "roles": selectors.roles_of(request.user)},
-    )
+    """The coordination dashboard (/): the sections that concern this user's role."""
+    return render(request, "portal/dashboard.html", {"sections": dashboard_sections(request)})
 
 
 def landing(request):

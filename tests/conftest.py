@@ -26,6 +26,16 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Cached dashboard figures must not outlive the test (and the database) they were computed in."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def agreement(db):
     """The agreement, its clauses and the Appendix 1 matrix, as `load_agreement` writes them."""

@@ -1,1 +1,108 @@
 """Director contacts, action items and the monthly-contact record (§5 C-MONTHLY)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+__all__ = ["ActionItem", "ContactForm", "DirectorContact", "MonthRecord", "MonthStatus", "contact_history"]
+
+
+class ContactForm(models.TextChoices):
+    MEETING = "meeting", _("Meeting")
+    VIDEO = "video", _("Video call")
+    PHONE = "phone", _("Phone call")
+    EMAIL = "email", _("Email")
+
+
+# Kept by name so services can write one history row per save, participants and areas included,
+# instead of one row per many-to-many change (see contact_services._save_contact).
+contact_history = HistoricalRecords(m2m_fields=["participants", "task_areas"])
+
+
+class DirectorContact(models.Model):
+    """A coordination contact between the directors (§5): who took part, the §4 areas discussed and what was agreed.
+
+    Whether it counts for C-MONTHLY (a director of each party took part) is asked of
+    `governance.contact_selectors`, never stored: it follows from the participants' roles.
+    """
+
+    occurred_at = models.DateTimeField(_("date and time"), db_index=True)
+    form = models.CharField(_("form"), max_length=10, choices=ContactForm.choices, default=ContactForm.MEETING)
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="director_contacts", verbose_name=_("participants")
+    )
+    task_areas = models.ManyToManyField(
+        "agreement.TaskArea", blank=True, related_name="director_contacts", verbose_name=_("task areas discussed")
+    )
+    activities_presented = models.TextField(
+        _("activities presented"), blank=True, help_text=_("Planned activities each director presented; one per line, links welcome.")
+    )
+    decisions = models.TextField(_("decisions"), blank=True, help_text=_("Concrete cooperation discussed and agreed."))
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("logged by")
+    )
+    created_at = models.DateTimeField(_("logged at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    history = contact_history
+
+    class Meta:
+        verbose_name = _("director contact")
+        verbose_name_plural = _("director contacts")
+        ordering = ["-occurred_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_form_display()} {self.occurred_at:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("governance:contact-detail", args=[self.pk])
+
+
+class ActionItem(models.Model):
+    """A follow-up agreed at a director contact (§5): what, who does it, and by when."""
+
+    contact = models.ForeignKey(DirectorContact, on_delete=models.CASCADE, related_name="action_items")
+    text = models.CharField(_("action"), max_length=500)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="action_items", verbose_name=_("owner")
+    )
+    due_on = models.DateField(_("due date"), db_index=True)
+    done = models.BooleanField(_("done"), default=False)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        ordering = ["done", "due_on", "id"]
+        indexes = [models.Index(fields=["due_on"], name="action_item_open", condition=Q(done=False))]
+
+    def __str__(self):
+        return self.text
+
+    def get_absolute_url(self):
+        return reverse("governance:contact-detail", args=[self.contact_id])
+
+
+class MonthStatus(models.TextChoices):
+    KEPT = "kept", _("Kept")
+    MISSED = "missed", _("Missed")
+
+
+class MonthRecord(models.Model):
+    """The outcome of one calendar month under C-MONTHLY (§5): kept or missed, one row per month, recorded when it ends."""
+
+    month = models.DateField(_("month"), unique=True, help_text=_("The first day of the calendar month."))
+    status = models.CharField(_("status"), max_length=10, choices=MonthStatus.choices)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("month record")
+        verbose_name_plural = _("month records")
+        ordering = ["-month"]
+        constraints = [models.CheckConstraint(condition=Q(month__day=1), name="month_record_first_day")]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.get_status_display()}"

@@ -1,0 +1,130 @@
+"""Forms for director contacts: the contact, its action items (a formset) and the log's filters."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from agreement.models import Organisation, TaskArea
+from portal.models import RoleKind
+
+from .contact_selectors import PARTY_SLUGS
+from .contact_services import ActionItemData
+from .models import ActionItem, ContactForm, DirectorContact
+
+
+def party_staff_users():
+    """Who can take part in, or own an action from, a director contact: the parties' directors and secretariats."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            roles__kind__in=[RoleKind.DIRECTOR, RoleKind.SECRETARIAT],
+            roles__organisation__slug__in=PARTY_SLUGS,
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class DirectorContactForm(forms.ModelForm):
+    occurred_at = forms.DateTimeField(
+        label=_("Date and time"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    )
+    participants = forms.ModelMultipleChoiceField(
+        queryset=get_user_model().objects.none(),
+        label=_("Participants"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The contact counts for the monthly rule when a director of each party took part."),
+    )
+    task_areas = forms.ModelMultipleChoiceField(
+        queryset=TaskArea.objects.all(), label=_("§4 task areas discussed"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = DirectorContact
+        fields = ["occurred_at", "form", "participants", "task_areas", "activities_presented", "decisions"]
+        widgets = {
+            "activities_presented": forms.Textarea(attrs={"rows": 3}),
+            "decisions": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = party_staff_users()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(Column("occurred_at", css_class="col-md-4"), Column("form", css_class="col-md-4")),
+            Row(Column("participants", css_class="col-md-6"), Column("task_areas", css_class="col-md-6")),
+            "activities_presented",
+            "decisions",
+        )
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {name: data[name] for name in self.Meta.fields}
+
+
+class ActionItemForm(forms.ModelForm):
+    class Meta:
+        model = ActionItem
+        fields = ["text", "owner", "due_on", "done"]
+        widgets = {"due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = party_staff_users()
+
+
+ActionItemFormSet = forms.inlineformset_factory(
+    DirectorContact, ActionItem, form=ActionItemForm, extra=2, can_delete=True, max_num=50, validate_max=True
+)
+
+
+def action_items_from(formset) -> list[ActionItemData]:
+    """The formset's rows as the service takes them; blank extra rows are left out."""
+    items = []
+    for form in formset.forms:
+        data = getattr(form, "cleaned_data", None)
+        if not data:
+            continue
+        instance = data.get("id")
+        items.append(
+            ActionItemData(
+                text=data.get("text", ""),
+                owner=data.get("owner"),
+                due_on=data.get("due_on"),
+                done=data.get("done", False),
+                pk=instance.pk if instance else None,
+                delete=data.get("DELETE", False),
+            )
+        )
+    return items
+
+
+class ContactFilterForm(forms.Form):
+    party = forms.ModelChoiceField(
+        queryset=Organisation.objects.filter(slug__in=PARTY_SLUGS), required=False, label=_("Party"), to_field_name="slug"
+    )
+    form = forms.ChoiceField(choices=[("", _("Any form")), *ContactForm.choices], required=False, label=_("Form"))
+    date_from = forms.DateField(required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(required=False, label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    task_area = forms.ModelChoiceField(
+        queryset=TaskArea.objects.all(), required=False, label=_("Task area"), to_field_name="slug"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise forms.ValidationError(_("The start of the date range is after its end."))
+        return data

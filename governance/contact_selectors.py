@@ -1,0 +1,113 @@
+"""Reads for director contacts and action items (§5): what a user may see, and which contacts count."""
+
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from portal import permissions
+from portal.models import RoleKind
+
+from .models import ActionItem, DirectorContact, MonthRecord
+
+# §2: the two parties; a contact counts for C-MONTHLY when a director of each took part.
+PARTY_SLUGS = ("censec", "difos")
+DUE_SOON_DAYS = 3
+
+
+def _director_of(party_slug: str) -> Exists:
+    through = DirectorContact.participants.through.objects.filter(
+        directorcontact_id=OuterRef("pk"),
+        user__roles__kind=RoleKind.DIRECTOR,
+        user__roles__organisation__slug=party_slug,
+    )
+    return Exists(through)
+
+
+def counting_contacts(qs: QuerySet | None = None) -> QuerySet:
+    """Contacts with at least one director of each party among the participants (§5 C-MONTHLY)."""
+    qs = DirectorContact.objects.all() if qs is None else qs
+    for slug in PARTY_SLUGS:
+        qs = qs.filter(_director_of(slug))
+    return qs
+
+
+def contact_counts(contact: DirectorContact) -> bool:
+    """Whether this contact counts for the monthly rule: a director of each party took part."""
+    return counting_contacts(DirectorContact.objects.filter(pk=contact.pk)).exists()
+
+
+def visible_contacts(user) -> QuerySet:
+    """The contacts `user` may see: all of them for party staff and administrators, none for anyone else."""
+    if not permissions.may_view_contacts(user):
+        return DirectorContact.objects.none()
+    return DirectorContact.objects.all()
+
+
+def contacts_filtered(
+    user,
+    *,
+    party=None,
+    form: str = "",
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    task_area=None,
+) -> QuerySet:
+    """The contact log with its filters: a party took part, form, local date range, task area."""
+    qs = visible_contacts(user)
+    if party is not None:
+        qs = qs.filter(
+            Exists(
+                DirectorContact.participants.through.objects.filter(
+                    directorcontact_id=OuterRef("pk"), user__roles__organisation=party
+                )
+            )
+        )
+    if form:
+        qs = qs.filter(form=form)
+    if date_from:
+        qs = qs.filter(occurred_at__date__gte=date_from)
+    if date_to:
+        qs = qs.filter(occurred_at__date__lte=date_to)
+    if task_area is not None:
+        qs = qs.filter(task_areas=task_area)
+    counted = counting_contacts(DirectorContact.objects.filter(pk=OuterRef("pk")))
+    return (
+        qs.annotate(counts=Exists(counted))
+        .select_related("logged_by")
+        .prefetch_related("participants", "task_areas", "action_items__owner")
+    )
+
+
+def month_records() -> QuerySet:
+    """The month-by-month record of C-MONTHLY, newest first."""
+    return MonthRecord.objects.order_by("-month")
+
+
+def action_items_for(user) -> QuerySet:
+    """Action items on contacts the user may see, plus the user's own."""
+    if permissions.may_view_contacts(user):
+        return ActionItem.objects.all()
+    return ActionItem.objects.filter(owner=user)
+
+
+def action_items_due(*, today: dt.date) -> QuerySet:
+    """Open action items due within DUE_SOON_DAYS or already overdue, with their owners."""
+    return ActionItem.objects.filter(done=False, due_on__lte=today + dt.timedelta(days=DUE_SOON_DAYS)).select_related(
+        "owner", "contact"
+    )
+
+
+def upcoming_director_meetings(*, now: dt.datetime | None = None, limit: int = 5) -> list[DirectorContact]:
+    """Director contacts scheduled ahead of now (a planned meeting is logged in advance)."""
+    now = now or timezone.now()
+    return list(DirectorContact.objects.filter(occurred_at__gt=now).order_by("occurred_at")[:limit])
+
+
+def open_action_items_filter(today: dt.date, user=None) -> dict[str, Q]:
+    """Named Q filters for Count(filter=…): open and overdue items, overall and the user's own."""
+    overdue = Q(done=False, due_on__lt=today)
+    filters = {"open": Q(done=False), "overdue": overdue}
+    if user is not None:
+        filters |= {"mine_open": Q(done=False, owner=user), "mine_overdue": overdue & Q(owner=user)}
+    return filters

@@ -1,0 +1,138 @@
+"""Views of director contacts (§5): the log with its month-by-month record, logging, correcting, ticking off."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal import permissions
+
+from . import contact_selectors as selectors
+from . import contact_services as services
+from .contact_forms import ActionItemFormSet, ContactFilterForm, DirectorContactForm, action_items_from
+from .monthly import month_is_kept, month_start
+
+CSV_COLUMNS = ["id", "date", "form", "participants", "counts", "task_areas", "activities_presented", "decisions", "action_items"]
+
+
+def _require_view(user):
+    if not permissions.may_view_contacts(user):
+        raise PermissionDenied(_("Director contacts are for the parties' directors and secretariats."))
+
+
+def contact_list(request):
+    _require_view(request.user)
+    filters = ContactFilterForm(request.GET or None)
+    kwargs = {k: v for k, v in filters.cleaned_data.items() if v} if filters.is_valid() else {}
+    contacts = selectors.contacts_filtered(request.user, **kwargs)
+    if request.GET.get("format") == "csv":
+        return _contacts_csv(contacts)
+    page = Paginator(contacts, 25).get_page(request.GET.get("page"))
+    this_month = month_start(timezone.localdate())
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "governance/contacts/list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "records": selectors.month_records(),
+            "this_month": this_month,
+            "this_month_kept": month_is_kept(this_month, until=timezone.now()),
+            "query": query.urlencode(),
+            "may_log": permissions.may_log_contact(request.user),
+        },
+    )
+
+
+def _contacts_csv(contacts):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="director-contacts.csv"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for c in contacts:
+        writer.writerow(
+            [
+                c.pk,
+                timezone.localtime(c.occurred_at).strftime("%Y-%m-%d %H:%M"),
+                c.form,
+                " | ".join(p.username for p in c.participants.all()),
+                "yes" if c.counts else "no",
+                " | ".join(a.slug for a in c.task_areas.all()),
+                c.activities_presented,
+                c.decisions,
+                " | ".join(f"{i.text} ({i.owner.username}, {i.due_on:%Y-%m-%d}{', done' if i.done else ''})" for i in c.action_items.all()),
+            ]
+        )
+    return response
+
+
+def _edit(request, contact=None):
+    form = DirectorContactForm(request.POST or None, instance=contact)
+    formset = ActionItemFormSet(request.POST or None, instance=contact, prefix="items")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        kwargs = {**form.service_kwargs(), "action_items": action_items_from(formset)}
+        try:
+            if contact is None:
+                contact = services.contact_create(user=request.user, **kwargs)
+            else:
+                contact = services.contact_update(user=request.user, contact=contact, **kwargs)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The director contact has been saved."))
+            if not selectors.contact_counts(contact):
+                messages.warning(
+                    request,
+                    _("This contact does not count for the monthly rule: a director of each party must take part."),
+                )
+            return redirect(contact)
+    return render(request, "governance/contacts/form.html", {"form": form, "formset": formset, "contact": contact})
+
+
+def contact_create(request):
+    if not permissions.may_log_contact(request.user):
+        raise PermissionDenied(_("Only the parties' directors and secretariats can log a director contact."))
+    return _edit(request)
+
+
+def contact_update(request, pk):
+    contact = get_object_or_404(selectors.visible_contacts(request.user), pk=pk)
+    if not permissions.may_edit_contact(request.user, contact):
+        raise PermissionDenied(_("You cannot change this director contact."))
+    return _edit(request, contact)
+
+
+def contact_detail(request, pk):
+    contact = get_object_or_404(
+        selectors.visible_contacts(request.user).select_related("logged_by").prefetch_related("participants", "task_areas"),
+        pk=pk,
+    )
+    return render(
+        request,
+        "governance/contacts/detail.html",
+        {
+            "contact": contact,
+            "counts": selectors.contact_counts(contact),
+            "items": contact.action_items.select_related("owner"),
+            "history": contact.history.select_related("history_user")[:20],
+            "may_edit": permissions.may_edit_contact(request.user, contact),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_POST
+def action_item_done(request, pk):
+    item = get_object_or_404(selectors.action_items_for(request.user).select_related("contact"), pk=pk)
+    done = request.POST.get("done") == "1"
+    services.action_item_set_done(user=request.user, item=item, done=done)
+    messages.success(request, _("The action item is marked done.") if done else _("The action item is open again."))
+    return redirect(item.contact)
