@@ -3,8 +3,14 @@
 `notify()` stores one `Notification` per recipient, keyed by (kind, key, recipient) under a unique
 constraint, so a repeated or concurrent call adds nothing. The email goes out afterwards through
 `deliver_pending()`, which claims each row with a conditional update before sending: a worker that
-dies mid-send leaves a claimed row that is retried after `CLAIM_TIMEOUT`, never a second copy of a
-message already marked sent.
+dies mid-send leaves a claimed row that is retried once `PORTAL_EMAIL_CLAIM_SECONDS` have passed,
+never a second copy of a message already marked sent.
+
+The one window for a double message: a worker killed after the mail server accepted a message and
+before the row was marked sent (one SMTP round trip and one UPDATE). The row is then claimed but
+not sent, and goes out again after the claim timeout. No protocol closes that window without the
+mail server's help; it is kept to milliseconds, and a kill anywhere else sends each message once
+(tests/faults/test_worker_killed.py kills a worker waiting on the mail server).
 
 Messages are template triplets under templates/emails/: `<name>-subject.txt`, `<name>-body.txt`,
 `<name>-body.html`.
@@ -26,7 +32,6 @@ from .models import Notification
 
 logger = logging.getLogger(__name__)
 
-CLAIM_TIMEOUT = dt.timedelta(minutes=10)
 MAX_ATTEMPTS = 5
 
 
@@ -88,7 +93,7 @@ def _claim(note: Notification, now) -> bool:
 def deliver_pending(*, limit: int = 200) -> int:
     """Email every pending notification (and any whose sender died mid-send); return how many were sent.
 
-    1. Pick pending rows, and rows claimed longer ago than CLAIM_TIMEOUT.
+    1. Pick pending rows, and rows claimed longer ago than PORTAL_EMAIL_CLAIM_SECONDS (their sender died).
     2. Claim each with a conditional update; skip it if someone else did.
     3. Send, then mark sent; on an error put it back to pending, or failed after MAX_ATTEMPTS.
     """
@@ -96,7 +101,10 @@ def deliver_pending(*, limit: int = 200) -> int:
     todo = (
         Notification.objects.filter(
             Q(email_status=Notification.Email.PENDING)
-            | Q(email_status=Notification.Email.SENDING, email_claimed_at__lt=now - CLAIM_TIMEOUT)
+            | Q(
+                email_status=Notification.Email.SENDING,
+                email_claimed_at__lt=now - dt.timedelta(seconds=settings.PORTAL_EMAIL_CLAIM_SECONDS),
+            )
         )
         .select_related("recipient")
         .order_by("id")[:limit]
