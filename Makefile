@@ -35,7 +35,7 @@ messages: $(VENV)/.installed-dev
 	DEBUG=1 $(BIN)/python manage.py compilemessages -l da --ignore=.venv
 
 bench: $(VENV)/.installed-dev
-	@for f in bench/*.py; do echo "== $$f"; DEBUG=1 $(BIN)/python $$f || exit 1; done
+	@for f in bench/[!_]*.py; do echo "== $$f"; DEBUG=1 $(BIN)/python $$f || exit 1; done
 
 clean:
 	rm -rf $(VENV) var

@@ -34,35 +34,12 @@ import django  # noqa: E402
 
 django.setup()
 
-import datetime as dt  # noqa: E402
 
 from django.core.management import call_command  # noqa: E402
 
+from _plan_data import plans_populate, spec  # noqa: E402
+
 PER_PARTY_YEAR = 1000
-TOPICS = [f"emne {i}" for i in range(400)]
-GROUPS = ["SMV", "store virksomheder", "videninstitutioner", "medlemmer", "myndigheder", "studerende"]
-OWN_ROWS = {"censec": ["1.4", "1.5", "1.8", "2.1", "3.5", "3.6", "3.8"], "difos": ["1.1", "1.2", "1.6", "1.7", "3.2", "3.3", "3.7"]}
-
-
-def spec(rnd: random.Random, party: str, year: int) -> dict:
-    """One synthetic activity of `party` in `year`."""
-    start = dt.date(year, 1, 1) + dt.timedelta(days=rnd.randrange(365))
-    days = rnd.choice([1, 1, 1, 2, 3]) if rnd.random() < 0.9 else rnd.randrange(5, 31)
-    other = "difos" if party == "censec" else "censec"
-    roll = rnd.random()
-    row = rnd.choice(OWN_ROWS[other]) if roll < 0.02 else rnd.choice(OWN_ROWS[party]) if roll < 0.25 else None
-    return {
-        "area": rnd.randrange(1, 6),
-        "start": start,
-        "end": min(start + dt.timedelta(days=days - 1), dt.date(year, 12, 31)),
-        "topics": "; ".join(rnd.sample(TOPICS, rnd.randrange(1, 3))),
-        "counterparts": "Lockheed Martin" if rnd.random() < 0.005 else "",
-        "target_groups": rnd.choice(GROUPS) if rnd.random() < 0.15 else "",
-        "row": row,
-        "common_interest": rnd.random() < 0.01,
-    }
-
-
 def items(n: int):
     """Prepared check items for n activities (no database), in the order the database hands them over
     (`items_from`: task area, then start)."""
@@ -113,32 +90,6 @@ def detection():
         print(f"detection, {label}, 160,000 vs 10,000: {ratio:.1f}x (limit 25x); under 2 s at 160,000: {figures[160_000][i] < 2}")
 
 
-def populate(n: int):
-    """n activities in the database, written in bulk (the set-up is not timed)."""
-    from activities import checks
-    from activities.models import Activity, Plan
-    from agreement.models import MatrixRow, Organisation, TaskArea
-
-    orgs = {o.slug: o for o in Organisation.objects.filter(kind="party")}
-    areas = {a.number: a for a in TaskArea.objects.all()}
-    rows = {r.code: r for r in MatrixRow.objects.all()}
-    rnd = random.Random(n)
-    for i in range(n // (2 * PER_PARTY_YEAR)):
-        for party in ("censec", "difos"):
-            plan = Plan.objects.create(organisation=orgs[party], year=2000 + i)
-            batch = []
-            for j in range(PER_PARTY_YEAR):
-                s = spec(rnd, party, plan.year)
-                title = f"Aktivitet {party} {plan.year} {j}"
-                batch.append(Activity(
-                    plan=plan, title=title, task_area=areas[s["area"]], matrix_row=rows.get(s["row"]), start=s["start"], end=s["end"],
-                    topics=s["topics"], counterparts=s["counterparts"], target_groups=s["target_groups"],
-                    common_interest=s["common_interest"], needs_check=False,
-                    match_keys=checks.match_keys(title=title, topics=s["topics"], counterparts=s["counterparts"], target_groups=s["target_groups"]),
-                ))
-            Activity.objects.bulk_create(batch, batch_size=1000)
-
-
 def sweep_and_single():
     from django.db import transaction
 
@@ -149,7 +100,7 @@ def sweep_and_single():
 
     demo.seed()
     n = 40_000
-    populate(n)
+    plans_populate(years=range(2000, 2000 + n // (2 * PER_PARTY_YEAR)), per_party_year=PER_PARTY_YEAR, seed=n)
 
     def sweep():
         with transaction.atomic():

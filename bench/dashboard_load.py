@@ -14,55 +14,23 @@ import datetime as dt
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
-import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import _stack as stack
+
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 ROUNDS = 5
 WORKERS = 2
 TARGET = 0.25
 
-if shutil.which("wrk") is None:
-    print("SKIP: wrk is not installed (apt-get install -y wrk); no figures measured.")
-    sys.exit(0)
-
+stack.require_wrk()
 work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
-ENV = {
-    **os.environ,
-    "DATABASE_URL": f"sqlite:///{work / 'bench.sqlite3'}",
-    "CACHE_URL": f"filecache://{work / 'cache'}",
-    "STATIC_ROOT": str(work / "static"),
-    "MEDIA_ROOT": str(work / "media"),
-    "PORTAL_BROKER_URL": "memory://",
-    "EMAIL_URL": "dummymail://",
-    "SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
-    "DEBUG": "0",
-    "ALLOWED_HOSTS": "127.0.0.1",
-    "SECURE_SSL_REDIRECT": "0",
-    "PORTAL_REQUIRE_MFA": "0",
-    "LOG_LEVEL": "WARNING",
-    # Persistent connections, as a production deployment runs: each gunicorn worker keeps its own.
-    "CONN_MAX_AGE": "600",
-    "DJANGO_SETTINGS_MODULE": "portal.settings",
-}
-ENV.pop("REDIS_URL", None)
-os.environ.update(ENV)
-sys.path.insert(0, str(ROOT))
+ENV = stack.setup(work)
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from governance.contact_services import ActionItemData, contact_create  # noqa: E402
@@ -96,12 +64,6 @@ def add_months_of_contacts(users, months_back) -> int:
     return made
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def wrk(url: str, cookie: str) -> float:
     out = subprocess.run(
         ["wrk", "-t2", "-c8", f"-d{SECONDS}s", "--timeout", "5s", "-H", f"Cookie: {cookie}", url],
@@ -123,44 +85,25 @@ def measure(base: str, cookie: str) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0)
-    call_command("load_agreement", stdout=open(os.devnull, "w"))
-    call_command("collectstatic", interactive=False, verbosity=0)
+    stack.migrate()
     users = demo.seed()
-    client = Client()
-    client.force_login(users["censec-director"])
-    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(WORKERS), "--log-level", "warning"],
-        cwd=ROOT, env=ENV,
-    )
+    cookie = stack.session_cookie(users["censec-director"])
     try:
-        for _ in range(50):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        print(f"gunicorn {WORKERS} sync workers on {base}; wrk -t2 -c8 -d{SECONDS}s; median of {ROUNDS} alternating rounds")
-        for label, months in (("one year", range(0, 12)), ("ten years", range(12, 120))):
-            made = add_months_of_contacts(users, months)
-            request = urllib.request.Request(f"{base}/", headers={"Cookie": cookie})
-            page = urllib.request.urlopen(request, timeout=10).read().decode()
-            assert 'data-testid="contact-month"' in page, "the dashboard did not render for the logged-in director"
-            dashboard, trivial, ordinary = measure(base, cookie)
-            ratio = dashboard / trivial
-            verdict = "ok" if ratio >= TARGET else f"BELOW the target of {TARGET:.2f}"
-            print(
-                f"{label:>9} (+{made} contacts): dashboard {dashboard:7.1f} req/s   /healthz {trivial:7.1f} req/s   "
-                f"ratio {ratio:.2f} ({verdict})   [/notifications/ {ordinary:7.1f} req/s]"
-            )
+        with stack.gunicorn(ENV, workers=WORKERS) as base:
+            print(f"gunicorn {WORKERS} sync workers on {base}; wrk -t2 -c8 -d{SECONDS}s; median of {ROUNDS} alternating rounds")
+            for label, months in (("one year", range(0, 12)), ("ten years", range(12, 120))):
+                made = add_months_of_contacts(users, months)
+                request = urllib.request.Request(f"{base}/", headers={"Cookie": cookie})
+                page = urllib.request.urlopen(request, timeout=10).read().decode()
+                assert 'data-testid="contact-month"' in page, "the dashboard did not render for the logged-in director"
+                dashboard, trivial, ordinary = measure(base, cookie)
+                ratio = dashboard / trivial
+                verdict = "ok" if ratio >= TARGET else f"BELOW the target of {TARGET:.2f}"
+                print(
+                    f"{label:>9} (+{made} contacts): dashboard {dashboard:7.1f} req/s   /healthz {trivial:7.1f} req/s   "
+                    f"ratio {ratio:.2f} ({verdict})   [/notifications/ {ordinary:7.1f} req/s]"
+                )
     finally:
-        server.terminate()
-        server.wait(timeout=15)
         shutil.rmtree(work, ignore_errors=True)
 
 
