@@ -5,6 +5,10 @@ from django.template import loader
 from django.http import HttpResponseServerError
 
 
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
 def permission_denied(request, exception=None):
     return render(request, "403.html", {"reason": str(exception or "")}, status=403)
 

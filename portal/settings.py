@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "portal.security.RejectNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -263,6 +264,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "portal.security.axes_username"
 # A session ends after this long without a request (SessionIdleMiddleware refreshes it while in use).
 SESSION_COOKIE_AGE = env.int("PORTAL_SESSION_IDLE_MINUTES", default=60) * 60
 OTP_TOTP_ISSUER = "Samarbejdsportalen"

@@ -32,3 +32,9 @@ hostile_dates = st.one_of(
     st.dates().map(str),
     st.text(max_size=30),
 )
+
+
+def answers(normal: tuple[int, ...], *sent) -> tuple[int, ...]:
+    """The statuses a request may get: a clear 400 when any sent value holds a NUL byte, else `normal`."""
+    has_nul = any("\x00" in str(value) for value in sent)
+    return (400,) if has_nul else normal

@@ -8,12 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given, strategies as st
 
 from governance.models import AgendaItem, Material, Meeting
-from tests.fuzz.strategies import HOSTILE, hostile_dates, hostile_text
+from tests.fuzz.strategies import HOSTILE, answers, hostile_dates, hostile_text
 
 @given(q=hostile_text, page=hostile_text)
 def test_the_meeting_search_never_fails(client_for, difos_observer, boards, q, page):
     response = client_for(difos_observer).get("/governance/meetings/", {"q": q, "page": page})
-    assert response.status_code == 200
+    assert response.status_code in answers((200,), q, page)
     assert "Personale" not in response.content.decode() or "Personale" in q
 
 

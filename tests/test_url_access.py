@@ -1,0 +1,248 @@
+"""Every URL pattern of the project, requested as every role and as an anonymous visitor, against an
+explicit table of who may see what. Nothing is reachable that the table does not allow.
+
+The table lists GET answers. 200: the page; 302: sent elsewhere (login for anonymous visitors);
+403: refused with a reason; 404: "not there" (a guessed id of something the user may not see);
+405: the address only takes a form post.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+ROLES = ["anonymous", "censec-secretariat", "difos-secretariat", "censec-director", "difos-director",
+         "censec-board", "difos-observer", "censec-observer", "admin", "outsider"]
+ANON, CS, DS, CD, DD, CB, DO, CO, AD, OUT = ROLES
+
+
+def everyone(status, anonymous=302):
+    return {role: (anonymous if role == ANON else status) for role in ROLES}
+
+
+def only(allowed, status=200, others=403, anonymous=302, **special):
+    table = {role: (status if role in allowed else others) for role in ROLES}
+    table[ANON] = anonymous
+    table.update({k.replace("_", "-"): v for k, v in special.items()})
+    return table
+
+
+PARTY_STAFF = {CS, DS, CD, DD, AD}
+
+
+@pytest.fixture
+def world(demo_users, settings):
+    """The demo portal: both boards and meetings, a year of plans with findings, director contacts."""
+    from activities import demo as activities_demo
+    from activities.models import Activity, Finding
+    from agreement.models import Notice
+    from governance import demo as governance_demo
+    from governance import demo_contacts
+    from governance.models import ActionItem, CalendarToken, Confidentiality, DirectorContact, Material, Meeting
+    from agreement import services as agreement_services
+    from agreement.selectors import agreement_get
+    import datetime as dt
+
+    governance_demo.seed(users=demo_users)
+    activities_demo.seed(users=demo_users)
+    demo_contacts.seed(users=demo_users)
+    meeting = Meeting.objects.filter(board__organisation__slug="censec", items__confidentiality="personnel").first()
+    material = {c: Material.objects.filter(meeting=meeting, agenda_item__confidentiality=c).first() for c in Confidentiality.values}
+    activity = Activity.objects.filter(plan__organisation__slug="censec").order_by("pk").first()
+    notice = agreement_services.notice_give(
+        user=demo_users["censec-director"], agreement=agreement_get(), party=activity.plan.organisation, given_on=dt.date(2027, 1, 15)
+    )
+    return {
+        "org": "censec",
+        "year": activity.plan.year,
+        "activity": activity.pk,
+        "finding": Finding.objects.order_by("pk").first().pk,
+        "meeting": meeting.pk,
+        "ordinary": material["ordinary"].pk,
+        "personnel": material["personnel"].pk,
+        "internal": material["internal_secretariat"].pk,
+        "contact": DirectorContact.objects.order_by("pk").first().pk,
+        "action": ActionItem.objects.order_by("pk").first().pk,
+        "notice": notice.pk,
+        "token": CalendarToken.objects.get_or_create(user=demo_users["censec-board"])[0].token,
+    }
+
+
+def url_patterns(resolver=None, prefix="", namespace=None):
+    """(route, name) of every URL pattern of the project but the admin's own."""
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            if str(entry.pattern) != "admin/":
+                yield from url_patterns(entry, prefix + str(entry.pattern), entry.namespace or namespace)
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern), (f"{namespace}:" if namespace else "") + entry.name
+
+
+BOARD_READERS = {CS, CB, DO, AD}  # CenSec's board: its secretariat, members, DI FOS's observer, administrators
+BOARD_READERS_CONFIDENTIAL = {CS, CB, AD}  # personnel and internal-secretariat items: not the observer (§3 G2)
+CENSEC_PLAN_EDITORS = {CS}
+
+# name (or name[variant]) → expected GET status per role
+GET_TABLE = {
+    "dashboard": everyone(200),
+    "landing": everyone(302),
+    "notifications": everyone(200),
+    "audit": only({AD}),
+    "notifications-read": everyone(405),
+    "mfa-verify": everyone(302),
+    "mfa-setup": everyone(200),
+    "mfa-recovery-codes": everyone(405),
+    "login": everyone(200, anonymous=200),
+    "logout": everyone(405),
+    "password_change": everyone(200),
+    "password_change_done": everyone(200),
+    "password_reset": everyone(200, anonymous=200),
+    "password_reset_done": everyone(200, anonymous=200),
+    "password_reset_confirm": everyone(200, anonymous=200),
+    "password_reset_complete": everyone(200, anonymous=200),
+    "set_language": everyone(302, anonymous=302),
+    "agreement:detail": everyone(200),
+    "agreement:notice-withdraw": everyone(405),
+    "agreement:matrix": everyone(200),
+    "agreement:matrix-csv": everyone(200),
+    "agreement:matrix-row": everyone(200),
+    "agreement:lookup": everyone(200),
+    "activities:index": only(PARTY_STAFF),
+    "activities:findings": only(PARTY_STAFF),
+    "activities:finding-acknowledge": everyone(405),
+    "activities:finding-dismiss": everyone(405),
+    "activities:timeline": only(PARTY_STAFF),
+    "activities:suggest-row": only(PARTY_STAFF),
+    "activities:plan": only(PARTY_STAFF, others=404),
+    "activities:plan-create": everyone(405),
+    "activities:plan-checks": only(PARTY_STAFF, others=404),
+    "activities:plan-submit": everyone(405),
+    "activities:plan-coordinate": everyone(405),
+    "activities:plan-duplicate": everyone(405),
+    "activities:plan-import": only(CENSEC_PLAN_EDITORS, others=404, difos_secretariat=403, censec_director=403, difos_director=403, admin=403),
+    "activities:export-csv": only(PARTY_STAFF, others=404),
+    "activities:export-xlsx": only(PARTY_STAFF, others=404),
+    "activities:activity-create": only(CENSEC_PLAN_EDITORS, others=404, difos_secretariat=403, censec_director=403, difos_director=403, admin=403),
+    "activities:activity": only(PARTY_STAFF, others=404),
+    "activities:activity-delete": everyone(405),
+    "governance:boards": everyone(200),
+    "governance:meetings": everyone(200),
+    "governance:meeting-create": only({CS, DS, AD}),
+    "governance:meeting": only(BOARD_READERS, others=404),
+    "governance:agenda-item-create": everyone(405),
+    "governance:meeting-zip": only(BOARD_READERS, others=404),
+    "governance:material-upload": everyone(405),
+    "governance:material-download[ordinary]": only(BOARD_READERS, others=404),
+    "governance:material-download[personnel]": only(BOARD_READERS_CONFIDENTIAL, others=404),
+    "governance:material-download[internal]": only(BOARD_READERS_CONFIDENTIAL, others=404),
+    "governance:material-version-download[ordinary]": only(BOARD_READERS, others=404),
+    "governance:material-version-download[personnel]": only(BOARD_READERS_CONFIDENTIAL, others=404),
+    "governance:material-new-version": everyone(405),
+    "governance:download-log": only({CS, DS, AD}),
+    "governance:calendar": everyone(200),
+    "governance:contacts": only(PARTY_STAFF),
+    "governance:contact-create": only(PARTY_STAFF),
+    "governance:contact-detail": only(PARTY_STAFF, others=404),
+    "governance:contact-update": only(PARTY_STAFF, others=404),
+    "governance:action-item-done": everyone(405),
+    "calendar-feed": everyone(200, anonymous=200),
+    "healthz": everyone(200, anonymous=200),
+    "readyz": everyone(200, anonymous=200),
+}
+
+# Form posts: the roles that must be refused (403 or 404); anonymous visitors are sent to log in.
+NOT_CENSEC_EDITORS = set(ROLES) - {ANON, CS}
+POST_REFUSED = {
+    "agreement:notice-withdraw": set(ROLES) - {ANON, CD, AD},
+    "activities:finding-acknowledge": {CB, DO, CO, OUT},
+    "activities:finding-dismiss": {CS, DS, CB, DO, CO, OUT},
+    "activities:plan-create": NOT_CENSEC_EDITORS,
+    "activities:plan-submit": NOT_CENSEC_EDITORS,
+    "activities:plan-coordinate": {CS, DS, CB, DO, CO, OUT},
+    "activities:plan-duplicate": NOT_CENSEC_EDITORS,
+    "activities:plan-import": NOT_CENSEC_EDITORS,
+    "activities:activity-create": NOT_CENSEC_EDITORS,
+    "activities:activity": NOT_CENSEC_EDITORS,
+    "activities:activity-delete": NOT_CENSEC_EDITORS,
+    "governance:meeting-create": {CD, DD, CB, DO, CO, OUT},
+    "governance:agenda-item-create": set(ROLES) - {ANON, CS, AD},
+    "governance:material-upload": set(ROLES) - {ANON, CS, AD},
+    "governance:material-new-version": set(ROLES) - {ANON, CS, AD},
+    "governance:contact-create": {CB, DO, CO, OUT},
+    "governance:contact-update": {CB, DO, CO, OUT},
+    "governance:action-item-done": {CB, DO, CO, OUT},
+}
+
+PK_FOR = {
+    "agreement:notice-withdraw": "notice", "activities:finding-acknowledge": "finding", "activities:finding-dismiss": "finding",
+    "activities:activity": "activity", "activities:activity-delete": "activity", "governance:meeting": "meeting",
+    "governance:agenda-item-create": "meeting", "governance:meeting-zip": "meeting", "governance:material-upload": "meeting",
+    "governance:material-download": "ordinary", "governance:material-version-download": "ordinary",
+    "governance:material-new-version": "ordinary", "governance:contact-detail": "contact", "governance:contact-update": "contact",
+    "governance:action-item-done": "action",
+}
+VARIANTS = {"ordinary": "ordinary", "personnel": "personnel", "internal": "internal"}
+
+
+def concrete_paths(world):
+    """(table key, path) for every URL pattern, with the arguments filled from the demo world."""
+    import re
+
+    fixed = {"org": "censec", "year": world["year"], "code": "3.1", "token": world["token"], "number": 1, "uidb64": "MQ"}
+    for route, name in url_patterns():
+        path = "/" + route
+        for key, value in fixed.items():
+            path = re.sub(rf"<(\w+:)?{key}>", str(value), path)
+        if "<int:pk>" not in path:
+            yield name, path
+            continue
+        variants = [k.split("[")[1][:-1] for k in GET_TABLE if k.startswith(name + "[")]
+        if not variants:
+            yield name, path.replace("<int:pk>", str(world[PK_FOR[name]]))
+        for variant in variants:
+            yield f"{name}[{variant}]", path.replace("<int:pk>", str(world[VARIANTS[variant]]))
+
+
+@pytest.fixture
+def users(demo_users, django_user_model):
+    return {**demo_users, OUT: django_user_model.objects.create_user(OUT, password="x")}
+
+
+def as_role(client, users, role):
+    client.logout()
+    if role != ANON:
+        client.force_login(users[role])
+    return client
+
+
+def test_the_table_covers_every_url_pattern(world):
+    names = {key.split("[")[0] for key, _path in concrete_paths(world)}
+    assert names == {key.split("[")[0] for key in GET_TABLE}
+
+
+def test_every_page_answers_every_role_as_the_table_says(world, client, users):
+    wrong = []
+    for key, path in concrete_paths(world):
+        for role in ROLES:
+            status = as_role(client, users, role).get(path).status_code
+            if status != GET_TABLE[key][role]:
+                wrong.append(f"{role} GET {path} ({key}): {status}, table says {GET_TABLE[key][role]}")
+    assert wrong == []
+
+
+def test_every_form_post_refuses_whom_the_table_refuses(world, client, users):
+    wrong = []
+    paths = dict(concrete_paths(world))
+    for name, refused in POST_REFUSED.items():
+        path = paths[name] if name in paths else paths[f"{name}[ordinary]"]
+        for role in sorted(refused | {ANON}):
+            # What the page's form would send, so the request reaches the permission check.
+            response = as_role(client, users, role).post(path, {"reason": "probe", "title": "probe"})
+            expected = {302} if role == ANON else {403, 404}
+            if response.status_code not in expected or (role == ANON and "/accounts/login/" not in response["Location"]):
+                wrong.append(f"{role} POST {path}: {response.status_code}")
+    assert wrong == []
+
+
+def test_the_admin_is_only_for_administrators(client, users):
+    for role in ROLES:
+        response = as_role(client, users, role).get("/admin/")
+        assert response.status_code == (200 if role == AD else 302), role
