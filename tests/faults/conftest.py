@@ -1,7 +1,6 @@
 """A Redis of the test's own, to stop and start again: the machine's shared Redis is never touched."""
 
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -41,13 +40,8 @@ class ThrowawayRedis:
     def client(self) -> redis.Redis:
         return redis.Redis.from_url(self.url, socket_connect_timeout=0.2)
 
-    def hang(self) -> None:
-        """Freeze the server: the kernel still accepts connections, but nothing answers."""
-        self.process.send_signal(signal.SIGSTOP)
-
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGCONT)  # a frozen process would not act on SIGTERM
             self.process.terminate()
             self.process.wait(timeout=10)
 
