@@ -7,10 +7,10 @@ dies mid-send leaves a claimed row that is retried once `PORTAL_EMAIL_CLAIM_SECO
 never a second copy of a message already marked sent.
 
 The one window for a double message: a worker killed after the mail server accepted a message and
-before the row was marked sent (one SMTP round trip and one UPDATE). The row is then claimed but
-not sent, and goes out again after the claim timeout. No protocol closes that window without the
-mail server's help; it is kept to milliseconds, and a kill anywhere else sends each message once
-(tests/faults/test_worker_killed.py kills a worker waiting on the mail server).
+before the row was marked sent (the SMTP QUIT and one UPDATE, milliseconds on a nearby relay). The
+row is then claimed but not marked sent, and goes out again after the claim timeout: at least once,
+as no sender can do better without the mail server's help. A kill anywhere else sends each message
+exactly once (tests/faults/test_worker_killed.py kills a worker waiting on the mail server).
 
 Messages are template triplets under templates/emails/: `<name>-subject.txt`, `<name>-body.txt`,
 `<name>-body.html`.
