@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 
 from portal import notifications, permissions
 from portal.dashboard_cache import dashboard_changed
-from portal.models import RoleKind
-from portal.selectors import users_with_role
+from portal.selectors import party_staff
 
 from . import data
 from .models import Agreement, Clause, MatrixRow, Notice, Organisation, TaskArea
@@ -120,12 +119,8 @@ def notice_give(*, user, agreement: Agreement, party: Organisation, given_on: dt
 
 def _tell_both_parties(notice: Notice, *, stage: str) -> None:
     """Both parties' directors and secretariats hear of a notice and of its withdrawal."""
-    recipients = [
-        *users_with_role(RoleKind.DIRECTOR).filter(roles__organisation__in=notice.agreement.parties.all()),
-        *users_with_role(RoleKind.SECRETARIAT).filter(roles__organisation__in=notice.agreement.parties.all()),
-    ]
     notifications.notify(
-        recipients=recipients,
+        recipients=party_staff(),
         kind=f"notice_{stage}",
         key=str(notice.pk),
         template="notice-given",

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from agreement.models import Organisation, TaskArea
-from portal.models import RoleKind
+from portal.selectors import party_staff
 
 from .contact_selectors import PARTY_SLUGS
 from .contact_services import ActionItemData
@@ -16,16 +16,7 @@ from .models import ActionItem, ContactForm, DirectorContact
 
 def party_staff_users():
     """Who can take part in, or own an action from, a director contact: the parties' directors and secretariats."""
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            roles__kind__in=[RoleKind.DIRECTOR, RoleKind.SECRETARIAT],
-            roles__organisation__slug__in=PARTY_SLUGS,
-        )
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
+    return party_staff().order_by("first_name", "last_name", "username")
 
 
 class DirectorContactForm(forms.ModelForm):

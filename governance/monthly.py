@@ -11,15 +11,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from agreement.services import add_months  # calendar-month arithmetic, one definition (§6 and §5)
 from portal.dashboard_cache import dashboard_changed
 from portal.models import RoleKind
 from portal.notifications import notify
+from portal.selectors import party_staff
 
-from .contact_selectors import PARTY_SLUGS, counting_contacts
+from .contact_selectors import counting_contacts
 from .models import DirectorContact, MonthRecord, MonthStatus
 
 NOTIFICATION_KIND = "contact_month"
@@ -28,11 +29,6 @@ WARNING_WORKING_DAYS = 3
 
 def month_start(day: dt.date) -> dt.date:
     return day.replace(day=1)
-
-
-def add_months(month: dt.date, n: int) -> dt.date:
-    index = month.year * 12 + month.month - 1 + n
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def month_end(month: dt.date) -> dt.date:
@@ -73,15 +69,6 @@ def kept_months(first: dt.date, last: dt.date, *, until: dt.datetime) -> set[dt.
 
 def month_is_kept(month: dt.date, *, until: dt.datetime) -> bool:
     return bool(kept_months(month, month, until=until))
-
-
-def _party_staff(*kinds: str):
-    """Active users holding one of `kinds` for either party (one join: the role and its party together)."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, roles__kind__in=kinds, roles__organisation__slug__in=PARTY_SLUGS)
-        .distinct()
-    )
 
 
 @dataclass
@@ -138,7 +125,7 @@ def check_contact(*, today: dt.date) -> CheckResult:
         # Notified on every run, not only when the row is new: a run that died between the two
         # steps is completed by the next one, and notify() adds nothing that was already there.
         created = notify(
-            recipients=_party_staff(RoleKind.DIRECTOR, RoleKind.SECRETARIAT),
+            recipients=party_staff(),
             kind=NOTIFICATION_KIND,
             key=f"{previous:%Y-%m}:missed",
             template="contact-missed",
@@ -154,7 +141,7 @@ def check_contact(*, today: dt.date) -> CheckResult:
         if today < due:
             continue
         created = notify(
-            recipients=_party_staff(RoleKind.DIRECTOR),
+            recipients=party_staff(RoleKind.DIRECTOR),
             kind=NOTIFICATION_KIND,
             key=f"{month:%Y-%m}:{stage}",
             template="contact-reminder",

@@ -22,11 +22,24 @@ def roles_of(user) -> list[str]:
     return permissions.role_labels(user)
 
 
-def users_with_role(kind: str, organisation=None):
-    """Active users holding role `kind` (for `organisation`, if given): e.g. both parties' directors."""
+PARTY_STAFF_ROLES = (RoleKind.DIRECTOR, RoleKind.SECRETARIAT)
+
+
+def party_staff(*kinds: str):
+    """Active users holding one of `kinds` (default: director, secretariat) for a party to the agreement.
+
+    Who is told of notices, missed months and findings, and who can take part in a director contact.
+    """
     from django.contrib.auth import get_user_model
 
-    qs = get_user_model().objects.filter(is_active=True, roles__kind=kind)
-    if organisation is not None:
-        qs = qs.filter(roles__organisation=organisation)
-    return qs.distinct()
+    from agreement.models import Organisation
+
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            roles__kind__in=kinds or PARTY_STAFF_ROLES,
+            roles__organisation__kind=Organisation.Kind.PARTY,
+        )
+        .distinct()
+    )
