@@ -232,7 +232,3 @@ class Notice(models.Model):
 
     def __str__(self):
         return f"{self.party}: {self.given_on} → {self.ends_on}"
-
-    @property
-    def is_standing(self) -> bool:
-        return self.withdrawn_at is None

@@ -19,20 +19,16 @@ def _everyone(user):
     return True
 
 
-def _party_staff(user):
-    return permissions.is_party_staff(user) or permissions.is_administrator(user)
-
-
 NAV = [
     NavItem(_("Dashboard"), "dashboard", _everyone),
     NavItem(_("Agreement"), "agreement:detail", _everyone),
     NavItem(_("Matrix"), "agreement:matrix", _everyone),
     NavItem(_("Who owns this?"), "agreement:lookup", _everyone),
-    NavItem(_("Activity plans"), "activities:index", _party_staff),
-    NavItem(_("Findings"), "activities:findings", _party_staff),
+    NavItem(_("Activity plans"), "activities:index", permissions.may_use_activities),
+    NavItem(_("Findings"), "activities:findings", permissions.may_use_activities),
     NavItem(_("Boards"), "governance:boards", _everyone),
     NavItem(_("Meetings"), "governance:meetings", _everyone),
-    NavItem(_("Director contacts"), "governance:contacts", _party_staff),
+    NavItem(_("Director contacts"), "governance:contacts", permissions.may_view_contacts),
 ]
 
 

@@ -90,11 +90,6 @@ def is_secretariat(user, organisation=None) -> bool:
     return has_role(user, RoleKind.SECRETARIAT, organisation)
 
 
-def is_staff_of(user, organisation) -> bool:
-    """Secretariat or director of `organisation`: the people who run that party's side."""
-    return is_secretariat(user, organisation) or is_director(user, organisation)
-
-
 def is_party_staff(user) -> bool:
     """Secretariat or director of either party."""
     return bool(organisations_with_role(user, RoleKind.SECRETARIAT) | organisations_with_role(user, RoleKind.DIRECTOR))
@@ -103,18 +98,9 @@ def is_party_staff(user) -> bool:
 # --- agreement --------------------------------------------------------------------------------
 
 
-def may_view_agreement(user) -> bool:
-    """Every logged-in user may read the agreement, the matrix and the lookup."""
-    return bool(getattr(user, "is_authenticated", False))
-
-
 def may_give_notice(user, party: Organisation) -> bool:
     """Notice of termination (§6) is given, and withdrawn, by that party's director."""
     return is_director(user, party) or is_administrator(user)
-
-
-def may_record_notice_for_any(user) -> bool:
-    return is_administrator(user) or bool(organisations_with_role(user, RoleKind.DIRECTOR))
 
 
 # --- accounts ---------------------------------------------------------------------------------
@@ -237,6 +223,8 @@ def managed_boards(user):
 def may_manage_board(user, board) -> bool:
     """Uploading materials, editing agendas and reading the download log: the board's party's secretariat."""
     return is_administrator(user) or is_secretariat(user, board.organisation_id)
+
+
 # --- activities (§4 plans, the plan checks) ------------------------------------------------------
 
 
@@ -258,11 +246,6 @@ def visible_findings(user, queryset=None):
 
     queryset = Finding.objects.all() if queryset is None else queryset
     return queryset if may_use_activities(user) else queryset.none()
-
-
-def may_view_plan(user, plan) -> bool:
-    """Both parties see both plans (§1: all relevant information); the other party's is read-only."""
-    return may_use_activities(user)
 
 
 def may_edit_plan(user, plan) -> bool:
@@ -304,6 +287,8 @@ def may_dismiss_finding(user, finding) -> bool:
     return finding.status in ("open", "acknowledged") and (
         bool(organisations_with_role(user, RoleKind.DIRECTOR)) or is_administrator(user)
     )
+
+
 # --- contacts (§5 C-MONTHLY) ------------------------------------------------------------------
 
 

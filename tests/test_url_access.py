@@ -33,7 +33,6 @@ def world(demo_users, settings):
     """The demo portal: both boards and meetings, a year of plans with findings, director contacts."""
     from activities import demo as activities_demo
     from activities.models import Activity, Finding
-    from agreement.models import Notice
     from governance import demo as governance_demo
     from governance import demo_contacts
     from governance.models import ActionItem, CalendarToken, Confidentiality, DirectorContact, Material, Meeting
