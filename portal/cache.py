@@ -2,22 +2,38 @@
 
 Everything the portal caches can be recomputed from the database; a Redis outage must cost speed,
 never a page. (Django's own RedisCache raises on a lost connection.)
+
+A Redis that hangs rather than refuses would cost a socket timeout on every cache call of a page (a
+dashboard took 17 s). So after a failure the cache leaves Redis alone for `retry_after` seconds
+(OPTIONS, default 5), answering "not cached" at once; the first call after that tries Redis again.
 """
 
 import logging
+import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
+# Per Redis location, shared by every thread's cache instance: when Redis may next be tried.
+_resting_until: dict[str, float] = {}
 
 
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        options = dict(params.get("OPTIONS", {}))
+        self.retry_after = float(options.pop("retry_after", 5))
+        super().__init__(server, {**params, "OPTIONS": options})
+        self._location = repr(self._servers)
+
     def _quietly(self, operation, fallback, *args, **kwargs):
+        if time.monotonic() < _resting_until.get(self._location, 0):
+            return fallback
         try:
             return operation(*args, **kwargs)
         except RedisError as exc:
+            _resting_until[self._location] = time.monotonic() + self.retry_after
             logger.warning("Cache unavailable (%s); carrying on without it.", exc.__class__.__name__)
             return fallback
 
