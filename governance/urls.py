@@ -1,5 +1,20 @@
-from .urls_boards import urlpatterns as board_patterns
-from .urls_contacts import urlpatterns as contact_patterns
+"""URLs of boards, meetings and materials (under /governance/)."""
 
-app_name = "governance"
-urlpatterns = [*board_patterns, *contact_patterns]
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("boards/", views.boards, name="boards"),
+    path("meetings/", views.meetings, name="meetings"),
+    path("meetings/new/", views.meeting_create, name="meeting-create"),
+    path("meetings/<int:pk>/", views.meeting, name="meeting"),
+    path("meetings/<int:pk>/items/", views.agenda_item_create, name="agenda-item-create"),
+    path("meetings/<int:pk>/materials.zip", views.meeting_zip, name="meeting-zip"),
+    path("meetings/<int:pk>/upload/", views.material_upload, name="material-upload"),
+    path("materials/<int:pk>/download/", views.material_download, name="material-download"),
+    path("materials/<int:pk>/versions/<int:number>/download/", views.material_version_download, name="material-version-download"),
+    path("materials/<int:pk>/new-version/", views.material_new_version, name="material-new-version"),
+    path("downloads/", views.download_log, name="download-log"),
+    path("calendar/", views.calendar_link, name="calendar"),
+]
