@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AgreementConfig(AppConfig):
     name = "agreement"
     verbose_name = _("Agreement")
+
+    def ready(self):
+        from . import contributions  # noqa: F401  (registers permission rules, navigation, dashboard cards)

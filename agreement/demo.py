@@ -1,11 +1,12 @@
-"""Demo users and their roles (CONTRACT.md "Demo users"); password "demo" for all."""
+"""The agreement loaded, and the demo users with their roles (CONTRACT.md "Demo users"); password "demo" for all."""
 
 from django.contrib.auth import get_user_model
 
-from agreement.models import Organisation
+from portal.models import RoleKind
+from portal.services import role_grant
 
-from .models import RoleKind
-from .services import role_grant
+from .models import Organisation
+from .services import agreement_load
 
 DEMO_PASSWORD = "demo"
 
@@ -23,7 +24,8 @@ DEMO_USERS = [
 
 
 def seed() -> dict:
-    """Create (or refresh) the demo users; returns them by username."""
+    """Load the agreement, then create (or refresh) the demo users; returns them by username."""
+    agreement_load()
     User = get_user_model()
     orgs = {o.slug: o for o in Organisation.objects.all()}
     users = {}

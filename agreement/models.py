@@ -16,6 +16,17 @@ def in_language(obj, field: str) -> str:
     return getattr(obj, f"{field}_da")
 
 
+class Party(models.TextChoices):
+    """The two parties to the agreement by slug (§2); DI, DI FOS's parent, is not one."""
+
+    CENSEC = "censec", "CenSec"
+    DIFOS = "difos", "DI FOS"
+
+    @property
+    def other(self) -> "Party":
+        return Party.DIFOS if self is Party.CENSEC else Party.CENSEC
+
+
 class Organisation(models.Model):
     """An organisation named in the agreement (§2): the parties CenSec and DI FOS, and DI, DI FOS's parent."""
 
@@ -126,8 +137,8 @@ class Clause(models.Model):
 class Lead(models.TextChoices):
     """Who holds a matrix row's responsibility; the values are what matrix.csv writes."""
 
-    CENSEC = "censec", "CenSec"
-    DIFOS = "difos", "DI FOS"
+    CENSEC = Party.CENSEC.value, Party.CENSEC.label
+    DIFOS = Party.DIFOS.value, Party.DIFOS.label
     DI = "di", "DI"
     BOTH = "both", _("Both (each in its own right)")
     JOINT = "joint", _("Joint")
@@ -187,7 +198,7 @@ class MatrixRow(models.Model):
     @property
     def lead_party_slug(self) -> str | None:
         """The party that leads alone (DI counts as DI FOS's side), or None for shared rows."""
-        return {"censec": "censec", "difos": "difos", "di": "difos"}.get(self.lead)
+        return {Lead.CENSEC: Party.CENSEC, Lead.DIFOS: Party.DIFOS, Lead.DI: Party.DIFOS}.get(self.lead)
 
     @property
     def lead_label(self) -> str:

@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.utils import timezone
 
-from .models import Agreement, Lead, MatrixRow, Notice, Organisation, TaskArea
+from django.contrib.auth import get_user_model
+
+from portal.models import PARTY_STAFF_ROLES, Role
+
+from .models import Agreement, Lead, MatrixRow, Notice, Organisation, Party, TaskArea
 
 AGREEMENT_SLUG = "censec-difos"
 
@@ -67,7 +71,7 @@ def matrix_rows():
 
 
 # Columns of the matrix grid: who can hold a row, in the order the page shows them.
-GRID_COLUMNS = ["censec", "difos", "di"]
+GRID_COLUMNS = [Party.CENSEC, Party.DIFOS, Lead.DI]
 
 
 @dataclass
@@ -82,19 +86,44 @@ def matrix_grid() -> list[tuple[TaskArea, list[GridRow]]]:
     for row in matrix_rows():
         cells = dict.fromkeys(GRID_COLUMNS, "")
         if row.lead in (Lead.BOTH, Lead.JOINT, Lead.EACH):
-            cells["censec"] = cells["difos"] = row.lead
+            cells[Party.CENSEC] = cells[Party.DIFOS] = row.lead
         else:
             cells[row.lead] = "lead"
             if row.lead_with_parent:
-                cells["di"] = "lead"
-            other = "difos" if row.lead == "censec" else "censec"
-            cells[other] = row.other_party_duty
+                cells[Lead.DI] = "lead"
+            cells[Party(row.lead_party_slug).other] = row.other_party_duty
         areas.setdefault(row.area_id, (row.area, []))[1].append(GridRow(row, cells))
     return list(areas.values())
 
 
 def party_organisations():
     return Organisation.objects.filter(kind=Organisation.Kind.PARTY).order_by("slug")
+
+
+def party_staff(*kinds: str):
+    """Active users holding one of `kinds` (default: director, secretariat) for a party to the agreement.
+
+    Who is told of notices, missed months and findings, and who can take part in a director contact.
+    """
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            roles__kind__in=kinds or PARTY_STAFF_ROLES,
+            roles__organisation__kind=Organisation.Kind.PARTY,
+        )
+        .distinct()
+    )
+
+
+def party_staff_by_party() -> dict[str, list]:
+    """The same people by party slug (a user with two roles is listed once per role), in one query."""
+    staff: dict[str, list] = {}
+    for role in Role.objects.filter(
+        kind__in=PARTY_STAFF_ROLES, organisation__kind=Organisation.Kind.PARTY, user__is_active=True
+    ).select_related("user", "organisation"):
+        staff.setdefault(role.organisation.slug, []).append(role.user)
+    return staff
 
 
 PARTIES_CACHE_KEY = "agreement:parties"

@@ -1,6 +1,5 @@
 """Writes for the agreement app: loading the agreement, and notices of termination (§6)."""
 
-import calendar
 import datetime as dt
 
 from django.core.cache import cache
@@ -11,18 +10,11 @@ from django.utils.translation import gettext as _
 
 from portal import notifications, permissions
 from portal.dashboard_cache import dashboard_changed
-from portal.selectors import party_staff
+from portal.dates import add_months
 
 from . import data
 from .models import Agreement, Clause, MatrixRow, Notice, Organisation, TaskArea
-from .selectors import PARTIES_CACHE_KEY, agreement_status_forget
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` plus whole calendar months; a day the target month lacks becomes its last day (30 Nov + 3 → 28 Feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+from .selectors import PARTIES_CACHE_KEY, agreement_status_forget, party_staff
 
 
 @transaction.atomic

@@ -1,9 +1,20 @@
+"""Admin of director contacts, action items and month records (§5).
+
+A contact added or corrected here is saved by the same service as the page (services.contact_create
+and contact_update), so its month record follows it: a late contact turns a month recorded as
+missed into kept, as it does when logged on the page.
+"""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from portal.dashboard_cache import dashboard_changed
 
+from . import services
+from .forms import action_items_from
 from .models import ActionItem, DirectorContact, MonthRecord
+
+CONTACT_FIELDS = ["occurred_at", "form", "participants", "task_areas", "activities_presented", "decisions"]
 
 
 class MarksDashboardStale:
@@ -24,15 +35,27 @@ class ActionItemInline(admin.TabularInline):
 
 
 @admin.register(DirectorContact)
-class DirectorContactAdmin(MarksDashboardStale, SimpleHistoryAdmin):
+class DirectorContactAdmin(SimpleHistoryAdmin):
     list_display = ["occurred_at", "form", "logged_by", "created_at"]
     list_filter = ["form", "task_areas"]
+    fields = CONTACT_FIELDS
     filter_horizontal = ["participants", "task_areas"]
     date_hierarchy = "occurred_at"
     inlines = [ActionItemInline]
 
+    def save_model(self, request, obj, form, change):
+        """Nothing yet: the contact is saved with its participants, areas and action items in save_related."""
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
+        fields = {name: form.cleaned_data[name] for name in CONTACT_FIELDS}
+        items = [item for formset in formsets for item in action_items_from(formset)]
+        if change:
+            services.contact_update(user=request.user, contact=form.instance, action_items=items, **fields)
+        else:
+            services.contact_create(user=request.user, action_items=items, contact=form.instance, **fields)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
         dashboard_changed()
 
 

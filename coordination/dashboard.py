@@ -3,8 +3,9 @@
 Each figure is one aggregate query (or a short list), so the page costs the same number of
 queries with one year of data as with ten. The rendered sections are cached under a key that
 includes `dashboard_generation()`: any service that changes what they show calls
-`dashboard_changed()`, and the next request renders afresh. Sections fed by other apps (findings, plans, boards, meetings)
-come from those apps' own dashboard selectors.
+`dashboard_changed()`, and the next request renders afresh. Sections fed by other apps (findings,
+plans, boards, meetings) are the cards those apps registered (portal.registry), filled by their
+own selectors: this app imports neither activities nor governance.
 """
 
 import datetime as dt
@@ -16,55 +17,55 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
-from activities import selectors as activity_selectors
-from governance import contact_selectors, monthly
-from governance import selectors as governance_selectors
-from governance.models import ActionItem, MonthRecord, MonthStatus
+from portal.dates import add_months, month_end, month_start
+from portal import permissions
+from portal import selectors as portal_selectors
+from portal.dashboard_cache import dashboard_generation
+from portal.registry import registry
 
-from . import permissions, selectors
-from .dashboard_cache import dashboard_generation
+from . import monthly, selectors
+from .models import ActionItem, MonthRecord, MonthStatus
 
 CACHE_SECONDS = 10 * 60
 STRIP_MONTHS = 12
-# The plan checks' finding kinds (CONTRACT.md, /activities/findings/), in the order shown.
-FINDING_KINDS = [
-    ("overlap", _("Overlapping activities")),
-    ("responsibility", _("Against the responsibility matrix")),
-    ("single_track", _("Single-track breaches")),
-    ("common_interest", _("Common interest: inform the other party")),
-]
 
 
 @dataclass(frozen=True)
 class MonthCell:
-    """One month of the kept/missed strip: "kept", "missed", "open" (the current month, not yet kept) or "none"."""
+    """One month of the kept/missed strip: kept or missed (MonthStatus), or open (the current month, not yet kept) or none."""
 
     month: dt.date
     status: str
 
 
+class CellStatus:
+    """The strip's states beyond MonthStatus: the current month not yet kept, and a month never recorded."""
+
+    OPEN = "open"
+    NONE = "none"
+
+
 def contact_month(*, today: dt.date, now: dt.datetime) -> dict:
     """This month's C-MONTHLY status, its days left, and the 12-month strip ending with it (two queries)."""
-    month = monthly.month_start(today)
-    first = monthly.add_months(month, -(STRIP_MONTHS - 1))
+    month = month_start(today)
+    first = add_months(month, -(STRIP_MONTHS - 1))
     kept = monthly.kept_months(first, month, until=now)
     records = dict(MonthRecord.objects.filter(month__gte=first).values_list("month", "status"))
     strip = []
     for i in range(STRIP_MONTHS):
-        m = monthly.add_months(first, i)
+        m = add_months(first, i)
         if m in records:
             status = records[m]
         elif m in kept:
             status = MonthStatus.KEPT
         else:
-            status = "open" if m == month else "none"
+            status = CellStatus.OPEN if m == month else CellStatus.NONE
         strip.append(MonthCell(m, status))
     return {
         "month": month,
         "kept": month in kept,
-        "days_left": (monthly.month_end(month) - today).days + 1,
+        "days_left": (month_end(month) - today).days + 1,
         "reminder_day": monthly.reminder_day(month),
         "strip": strip,
     }
@@ -72,33 +73,24 @@ def contact_month(*, today: dt.date, now: dt.datetime) -> dict:
 
 def action_item_counts(*, user, today: dt.date) -> dict[str, int]:
     """Open and overdue action items, overall and the user's own: one aggregate query."""
-    filters = contact_selectors.open_action_items_filter(today, user)
-    return contact_selectors.action_items_for(user).aggregate(
+    filters = selectors.open_action_items_filter(today=today, user=user)
+    return selectors.action_items_for(user=user).aggregate(
         **{name: Count("id", filter=q) for name, q in filters.items()}
     )
 
 
-def finding_rows(findings: dict[str, int] | None) -> list[dict] | None:
-    """The open findings by kind, labelled, for the dashboard's links to the findings page."""
-    if findings is None:
-        return None
-    return [{"kind": kind, "label": label, "count": findings.get(kind, 0)} for kind, label in FINDING_KINDS]
-
-
-def dashboard_data(user, *, today: dt.date, now: dt.datetime) -> dict:
-    """Everything the dashboard's sections show `user`: contacts for party staff, the rest by each app's rules."""
+def dashboard_data(*, user, today: dt.date, now: dt.datetime) -> dict:
+    """Everything the dashboard's sections show `user`: contacts for party staff, the other apps' cards by their rules."""
     data = {"today": today}
     if permissions.may_view_contacts(user):
         data["contacts"] = contact_month(today=today, now=now)
-        data["director_meetings"] = contact_selectors.upcoming_director_meetings(now=now)
+        data["director_meetings"] = selectors.upcoming_director_meetings(now=now)
     data["action_items"] = action_item_counts(user=user, today=today)
     data["my_overdue"] = list(
         ActionItem.objects.filter(owner=user, done=False, due_on__lt=today).order_by("due_on")[:5]
     )
-    data["findings"] = activity_selectors.dashboard_findings(user=user)
-    data["plans"] = activity_selectors.dashboard_plans(user=user, years=[today.year, today.year + 1])
-    data["board_rules"] = governance_selectors.dashboard_board_rules()
-    data["board_meetings"] = governance_selectors.dashboard_upcoming_meetings(user=user, limit=5)
+    for card in registry.dashboard_cards:
+        data[card.key] = card.data(user=user, today=today, now=now)
     return data
 
 
@@ -122,13 +114,12 @@ def dashboard_sections(request) -> str:
     key = f"portal:dashboard:{dashboard_generation()}:{user.pk}:{today.isoformat()}:{get_language()}"
 
     def render():
-        data = dashboard_data(user, today=today, now=now)
+        data = dashboard_data(user=user, today=today, now=now)
         context = {
             "data": data,
-            "finding_rows": finding_rows(data["findings"]),
-            "roles": selectors.roles_of(user),
+            "roles": portal_selectors.roles_of(user=user),
             "may_log_contact": permissions.may_log_contact(user),
         }
-        return render_to_string("portal/includes/dashboard_sections.html", context, request=request)
+        return render_to_string("includes/dashboard_sections.html", context, request=request)
 
     return mark_safe(_cached(key, render))

@@ -6,9 +6,11 @@ from django.utils import timezone
 
 from agreement.models import TaskArea
 
-from .contact_services import ActionItemData, contact_create
+from portal.dates import add_months, local_midnight, month_start
+
 from .models import DirectorContact
-from .monthly import add_months, local_midnight, month_record, month_start
+from .monthly import month_record
+from .services import ActionItemData, contact_create
 
 MISSED_MONTHS_AGO = 4  # the one month of the past year without a contact, so the strip shows red
 TOPICS = [

@@ -6,12 +6,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from agreement.models import Organisation, TaskArea
-from portal.selectors import party_staff
+from agreement.models import Organisation, Party, TaskArea
+from agreement.selectors import party_staff
 
-from .contact_selectors import PARTY_SLUGS
-from .contact_services import ActionItemData
 from .models import ActionItem, ContactForm, DirectorContact
+from .services import ActionItemData
 
 
 def party_staff_users():
@@ -98,7 +97,7 @@ def action_items_from(formset) -> list[ActionItemData]:
 
 class ContactFilterForm(forms.Form):
     party = forms.ModelChoiceField(
-        queryset=Organisation.objects.filter(slug__in=PARTY_SLUGS), required=False, label=_("Party"), to_field_name="slug"
+        queryset=Organisation.objects.filter(slug__in=Party.values), required=False, label=_("Party"), to_field_name="slug"
     )
     form = forms.ChoiceField(choices=[("", _("Any form")), *ContactForm.choices], required=False, label=_("Form"))
     date_from = forms.DateField(required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))

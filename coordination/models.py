@@ -1,4 +1,8 @@
-"""Director contacts, action items and the monthly-contact record (§5 C-MONTHLY)."""
+"""Director contacts, action items and the monthly-contact record (§5 C-MONTHLY).
+
+These models came from the governance app; their tables keep the names they had there
+(`governance_*`), so the move was a state-only migration and no row was copied.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -17,16 +21,26 @@ class ContactForm(models.TextChoices):
     EMAIL = "email", _("Email")
 
 
+class MovedHistoricalRecords(HistoricalRecords):
+    """History whose many-to-many history tables keep the names they had in the governance app."""
+
+    def get_meta_options_m2m(self, through_model):
+        options = super().get_meta_options_m2m(through_model)
+        return {**options, "db_table": f"governance_{self.get_history_model_name(through_model).lower()}"}
+
+
 # Kept by name so services can write one history row per save, participants and areas included,
-# instead of one row per many-to-many change (see contact_services._save_contact).
-contact_history = HistoricalRecords(m2m_fields=["participants", "task_areas"])
+# instead of one row per many-to-many change (see services._save_contact).
+contact_history = MovedHistoricalRecords(
+    m2m_fields=["participants", "task_areas"], table_name="governance_historicaldirectorcontact"
+)
 
 
 class DirectorContact(models.Model):
     """A coordination contact between the directors (§5): who took part, the §4 areas discussed and what was agreed.
 
     Whether it counts for C-MONTHLY (a director of each party took part) is asked of
-    `governance.contact_selectors`, never stored: it follows from the participants' roles.
+    `coordination.selectors`, never stored: it follows from the participants' roles.
     """
 
     occurred_at = models.DateTimeField(_("date and time"), db_index=True)
@@ -49,6 +63,7 @@ class DirectorContact(models.Model):
     history = contact_history
 
     class Meta:
+        db_table = "governance_directorcontact"
         verbose_name = _("director contact")
         verbose_name_plural = _("director contacts")
         ordering = ["-occurred_at", "-id"]
@@ -57,7 +72,7 @@ class DirectorContact(models.Model):
         return f"{self.get_form_display()} {self.occurred_at:%Y-%m-%d}"
 
     def get_absolute_url(self):
-        return reverse("governance:contact-detail", args=[self.pk])
+        return reverse("coordination:contact-detail", args=[self.pk])
 
 
 class ActionItem(models.Model):
@@ -71,9 +86,10 @@ class ActionItem(models.Model):
     due_on = models.DateField(_("due date"), db_index=True)
     done = models.BooleanField(_("done"), default=False)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="governance_historicalactionitem")
 
     class Meta:
+        db_table = "governance_actionitem"
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
         ordering = ["done", "due_on", "id"]
@@ -83,7 +99,7 @@ class ActionItem(models.Model):
         return self.text
 
     def get_absolute_url(self):
-        return reverse("governance:contact-detail", args=[self.contact_id])
+        return reverse("coordination:contact-detail", args=[self.contact_id])
 
 
 class MonthStatus(models.TextChoices):
@@ -99,6 +115,7 @@ class MonthRecord(models.Model):
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
+        db_table = "governance_monthrecord"
         verbose_name = _("month record")
         verbose_name_plural = _("month records")
         ordering = ["-month"]

@@ -6,7 +6,6 @@ so a day the schedule did not run never means a reminder that was not sent; the 
 (kind, key, recipient) of `portal.notifications` makes each message go out once.
 """
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -14,31 +13,17 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from agreement.services import add_months  # calendar-month arithmetic, one definition (§6 and §5)
+from agreement.selectors import party_staff
 from portal.dashboard_cache import dashboard_changed
+from portal.dates import add_months, local_midnight, month_end, month_start
 from portal.models import RoleKind
 from portal.notifications import notify
-from portal.selectors import party_staff
 
-from .contact_selectors import counting_contacts
 from .models import DirectorContact, MonthRecord, MonthStatus
+from .selectors import counting_contacts
 
 NOTIFICATION_KIND = "contact_month"
 WARNING_WORKING_DAYS = 3
-
-
-def month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
-def month_end(month: dt.date) -> dt.date:
-    """The last day of the month starting `month`."""
-    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
-
-
-def local_midnight(day: dt.date) -> dt.datetime:
-    """The start of `day` in the portal's time zone (DST-safe: midnight exists on every Danish day)."""
-    return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_default_timezone())
 
 
 def reminder_day(month: dt.date) -> dt.date:
@@ -117,7 +102,7 @@ def check_contact(*, today: dt.date) -> CheckResult:
     result = CheckResult()
     month = month_start(today)
     previous = add_months(month, -1)
-    contacts_url = reverse("governance:contacts")
+    contacts_url = reverse("coordination:contacts")
 
     record, _created = month_record(month=previous)
     result.recorded = record
@@ -146,7 +131,7 @@ def check_contact(*, today: dt.date) -> CheckResult:
             key=f"{month:%Y-%m}:{stage}",
             template="contact-reminder",
             context={"month": month, "stage": stage, "deadline": deadline, "days_left": (deadline - today).days + 1},
-            url=reverse("governance:contact-create"),
+            url=reverse("coordination:contact-create"),
         )
         result.notified += [f"{n.key} → {n.recipient}" for n in created]
     return result

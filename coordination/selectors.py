@@ -5,13 +5,12 @@ import datetime as dt
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from agreement.models import Party
 from portal import permissions
 from portal.models import RoleKind
 
 from .models import ActionItem, DirectorContact, MonthRecord
 
-# §2: the two parties; a contact counts for C-MONTHLY when a director of each took part.
-PARTY_SLUGS = ("censec", "difos")
 DUE_SOON_DAYS = 3
 
 
@@ -27,7 +26,7 @@ def _director_of(party_slug: str) -> Exists:
 def counting_contacts(qs: QuerySet | None = None) -> QuerySet:
     """Contacts with at least one director of each party among the participants (§5 C-MONTHLY)."""
     qs = DirectorContact.objects.all() if qs is None else qs
-    for slug in PARTY_SLUGS:
+    for slug in Party.values:
         qs = qs.filter(_director_of(slug))
     return qs
 
@@ -37,7 +36,7 @@ def contact_counts(contact: DirectorContact) -> bool:
     return counting_contacts(DirectorContact.objects.filter(pk=contact.pk)).exists()
 
 
-def visible_contacts(user) -> QuerySet:
+def visible_contacts(*, user) -> QuerySet:
     """The contacts `user` may see: all of them for party staff and administrators, none for anyone else."""
     if not permissions.may_view_contacts(user):
         return DirectorContact.objects.none()
@@ -45,8 +44,8 @@ def visible_contacts(user) -> QuerySet:
 
 
 def contacts_filtered(
-    user,
     *,
+    user,
     party=None,
     form: str = "",
     date_from: dt.date | None = None,
@@ -54,7 +53,7 @@ def contacts_filtered(
     task_area=None,
 ) -> QuerySet:
     """The contact log with its filters: a party took part, form, local date range, task area."""
-    qs = visible_contacts(user)
+    qs = visible_contacts(user=user)
     if party is not None:
         qs = qs.filter(
             Exists(
@@ -84,7 +83,7 @@ def month_records() -> QuerySet:
     return MonthRecord.objects.order_by("-month")
 
 
-def action_items_for(user) -> QuerySet:
+def action_items_for(*, user) -> QuerySet:
     """Action items on contacts the user may see, plus the user's own."""
     if permissions.may_view_contacts(user):
         return ActionItem.objects.all()
@@ -104,7 +103,7 @@ def upcoming_director_meetings(*, now: dt.datetime | None = None, limit: int = 5
     return list(DirectorContact.objects.filter(occurred_at__gt=now).order_by("occurred_at")[:limit])
 
 
-def open_action_items_filter(today: dt.date, user=None) -> dict[str, Q]:
+def open_action_items_filter(*, today: dt.date, user=None) -> dict[str, Q]:
     """Named Q filters for Count(filter=…): open and overdue items, overall and the user's own."""
     overdue = Q(done=False, due_on__lt=today)
     filters = {"open": Q(done=False), "overdue": overdue}

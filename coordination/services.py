@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 
 from portal import permissions
 from portal.dashboard_cache import dashboard_changed
+from portal.dates import month_start
 from portal.notifications import notify
 
-from .contact_selectors import action_items_due
 from .models import ActionItem, DirectorContact, contact_history
-from .monthly import month_record_correct, month_start
+from .monthly import month_record_correct
+from .selectors import action_items_due
 
 
 @dataclass
@@ -80,13 +81,17 @@ def contact_create(
     activities_presented: str = "",
     decisions: str = "",
     action_items: list[ActionItemData] = (),
+    contact: DirectorContact | None = None,
 ) -> DirectorContact:
-    """Log a director contact with its action items; both parties see it at once (§5)."""
+    """Log a director contact with its action items; both parties see it at once (§5).
+
+    `contact` is an unsaved instance to fill (the admin's form holds one); by default a new one.
+    """
     if not permissions.may_log_contact(user):
         raise PermissionDenied(_("Only the parties' directors and secretariats can log a director contact."))
-    contact = DirectorContact(
-        occurred_at=occurred_at, form=form, activities_presented=activities_presented, decisions=decisions, logged_by=user
-    )
+    contact = contact or DirectorContact()
+    contact.occurred_at, contact.form, contact.logged_by = occurred_at, form, user
+    contact.activities_presented, contact.decisions = activities_presented, decisions
     _save_contact(contact, participants=participants, task_areas=task_areas, action_items=list(action_items))
     return contact
 

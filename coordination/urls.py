@@ -1,13 +1,14 @@
-"""URLs of director contacts (under /governance/contacts/)."""
+"""URLs of director contacts, under /governance/contacts/ where they have always been (CONTRACT.md)."""
 
 from django.urls import path
 
-from . import contact_views
+from . import views
 
+app_name = "coordination"
 urlpatterns = [
-    path("contacts/", contact_views.contact_list, name="contacts"),
-    path("contacts/new/", contact_views.contact_create, name="contact-create"),
-    path("contacts/<int:pk>/", contact_views.contact_detail, name="contact-detail"),
-    path("contacts/<int:pk>/edit/", contact_views.contact_update, name="contact-update"),
-    path("contacts/actions/<int:pk>/done/", contact_views.action_item_done, name="action-item-done"),
+    path("", views.contact_list, name="contacts"),
+    path("new/", views.contact_create, name="contact-create"),
+    path("<int:pk>/", views.contact_detail, name="contact-detail"),
+    path("<int:pk>/edit/", views.contact_update, name="contact-update"),
+    path("actions/<int:pk>/done/", views.action_item_done, name="action-item-done"),
 ]

@@ -12,13 +12,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal import permissions
+from portal.dates import month_start
 
-from . import contact_selectors as selectors
-from . import contact_services as services
-from .contact_forms import ActionItemFormSet, ContactFilterForm, DirectorContactForm, action_items_from
-from .monthly import month_is_kept, month_start
+from . import selectors, services
+from .dashboard import dashboard_sections
+from .forms import ActionItemFormSet, ContactFilterForm, DirectorContactForm, action_items_from
+from .monthly import month_is_kept
 
 CSV_COLUMNS = ["id", "date", "form", "participants", "counts", "task_areas", "activities_presented", "decisions", "action_items"]
+
+
+def dashboard(request):
+    """The coordination dashboard (/): the sections that concern this user's role."""
+    return render(request, "coordination/dashboard.html", {"sections": dashboard_sections(request)})
 
 
 def _require_view(user):
@@ -30,7 +36,7 @@ def contact_list(request):
     _require_view(request.user)
     filters = ContactFilterForm(request.GET or None)
     kwargs = {k: v for k, v in filters.cleaned_data.items() if v} if filters.is_valid() else {}
-    contacts = selectors.contacts_filtered(request.user, **kwargs)
+    contacts = selectors.contacts_filtered(user=request.user, **kwargs)
     if request.GET.get("format") == "csv":
         return _contacts_csv(contacts)
     page = Paginator(contacts, 25).get_page(request.GET.get("page"))
@@ -39,7 +45,7 @@ def contact_list(request):
     query.pop("page", None)
     return render(
         request,
-        "governance/contacts/list.html",
+        "coordination/contacts/list.html",
         {
             "filters": filters,
             "page": page,
@@ -94,7 +100,7 @@ def _edit(request, contact=None):
                     _("This contact does not count for the monthly rule: a director of each party must take part."),
                 )
             return redirect(contact)
-    return render(request, "governance/contacts/form.html", {"form": form, "formset": formset, "contact": contact})
+    return render(request, "coordination/contacts/form.html", {"form": form, "formset": formset, "contact": contact})
 
 
 def contact_create(request):
@@ -104,7 +110,7 @@ def contact_create(request):
 
 
 def contact_update(request, pk):
-    contact = get_object_or_404(selectors.visible_contacts(request.user), pk=pk)
+    contact = get_object_or_404(selectors.visible_contacts(user=request.user), pk=pk)
     if not permissions.may_edit_contact(request.user, contact):
         raise PermissionDenied(_("You cannot change this director contact."))
     return _edit(request, contact)
@@ -112,12 +118,12 @@ def contact_update(request, pk):
 
 def contact_detail(request, pk):
     contact = get_object_or_404(
-        selectors.visible_contacts(request.user).select_related("logged_by").prefetch_related("participants", "task_areas"),
+        selectors.visible_contacts(user=request.user).select_related("logged_by").prefetch_related("participants", "task_areas"),
         pk=pk,
     )
     return render(
         request,
-        "governance/contacts/detail.html",
+        "coordination/contacts/detail.html",
         {
             "contact": contact,
             "counts": selectors.contact_counts(contact),
@@ -131,7 +137,7 @@ def contact_detail(request, pk):
 
 @require_POST
 def action_item_done(request, pk):
-    item = get_object_or_404(selectors.action_items_for(request.user).select_related("contact"), pk=pk)
+    item = get_object_or_404(selectors.action_items_for(user=request.user).select_related("contact"), pk=pk)
     done = request.POST.get("done") == "1"
     services.action_item_set_done(user=request.user, item=item, done=done)
     messages.success(request, _("The action item is marked done.") if done else _("The action item is open again."))

@@ -11,7 +11,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from portal import permissions
 
-from . import contact_admin  # noqa: F401  (director contacts register themselves there)
 from .models import AgendaItem, Board, DownloadLog, Material, MaterialVersion, Meeting, Person, Seat
 
 

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class GovernanceConfig(AppConfig):
     name = "governance"
     verbose_name = _("Governance")
+
+    def ready(self):
+        from . import contributions  # noqa: F401  (registers permission rules, navigation, dashboard cards)

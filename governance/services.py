@@ -16,6 +16,7 @@ from portal.services import role_grant, role_revoke
 from .models import (
     AgendaItem,
     Board,
+    BoardPermission,
     CalendarToken,
     DownloadLog,
     Material,
@@ -28,7 +29,7 @@ from .models import (
 from .rules import seat_is_current
 from .uploads import check_upload
 
-PERM_CODENAME = {True: "view_board_observer", False: "view_board_all"}
+PERM_CODENAME = {True: BoardPermission.VIEW_OBSERVER, False: BoardPermission.VIEW_ALL}
 
 
 def board_ensure(*, organisation) -> Board:

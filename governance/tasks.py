@@ -1,36 +1,11 @@
-"""Celery tasks of the governance app: thin, idempotent wrappers around the services and the monthly rule."""
-
-import datetime as dt
+"""Celery tasks of the governance app: thin, idempotent wrappers around the services."""
 
 from celery import shared_task
-from django.utils import timezone
 
-from portal.notifications import deliver_pending
-
-from . import contact_services, monthly, services
-
-
-def _day(today: str | None) -> dt.date:
-    return dt.date.fromisoformat(today) if today else timezone.localdate()
+from . import services
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=5)
 def sync_seats() -> int:
     """Hourly: seats whose term ended lose their access; seats whose term began get it (§3 G2)."""
     return services.seats_sync()
-
-
-@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=5)
-def check_contact(today: str | None = None) -> int:
-    """C-MONTHLY as of `today` (ISO date; default today): record, remind, then send what is pending."""
-    result = monthly.check_contact(today=_day(today))
-    deliver_pending()
-    return len(result.notified)
-
-
-@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=5)
-def remind_action_items(today: str | None = None) -> int:
-    """Due-soon and overdue reminders to action items' owners, then send what is pending."""
-    sent = contact_services.action_items_remind(today=_day(today))
-    deliver_pending()
-    return len(sent)

@@ -4,6 +4,7 @@ from django.urls import path
 
 from . import views
 
+app_name = "governance"
 urlpatterns = [
     path("boards/", views.boards, name="boards"),
     path("meetings/", views.meetings, name="meetings"),

@@ -35,7 +35,7 @@ def meetings(request):
             "results": selectors.search(user=request.user, q=q) if q else None,
             "upcoming": selectors.upcoming_meetings_with_materials(user=request.user),
             "page": page,
-            "roles": portal_selectors.roles_of(request.user),
+            "roles": portal_selectors.roles_of(user=request.user),
             "may_see_log": permissions.managed_boards(request.user).exists(),
         },
     )

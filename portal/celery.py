@@ -45,12 +45,12 @@ app.conf.beat_schedule = {
     # Daily in the morning (CELERY_TIMEZONE is the portal's): every stage is "due on or after" its
     # day, so a day the schedule missed is made up by the next run, and a repeat sends nothing.
     "check-contact": {
-        "task": "governance.tasks.check_contact",
+        "task": "coordination.tasks.check_contact",
         "schedule": crontab(hour=7, minute=0),
         "options": {"expires": DAY - HOUR},
     },
     "remind-action-items": {
-        "task": "governance.tasks.remind_action_items",
+        "task": "coordination.tasks.remind_action_items",
         "schedule": crontab(hour=7, minute=10),
         "options": {"expires": DAY - HOUR},
     },

@@ -1,18 +1,15 @@
 from django.utils.functional import SimpleLazyObject
 
-from agreement.selectors import agreement_status_cached
-
 from . import navigation, notifications, permissions
 
 
 def portal(request):
-    """What every page's frame needs: navigation by role, unread count, and the notice banner."""
+    """What every page's frame needs: navigation by role and the unread count (the notice banner: agreement.context_processors)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
     return {
         "nav": SimpleLazyObject(lambda: navigation.nav_for(user, request.path)),
         "unread_notifications": SimpleLazyObject(lambda: notifications.unread_count(user)),
-        "agreement_status": SimpleLazyObject(agreement_status_cached),
         "is_portal_admin": SimpleLazyObject(lambda: permissions.is_administrator(user)),
     }

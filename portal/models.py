@@ -27,6 +27,10 @@ class RoleKind(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
+# A party's staff: its director and its secretariat (who log contacts, see plans, are told of findings).
+PARTY_STAFF_ROLES = (RoleKind.DIRECTOR, RoleKind.SECRETARIAT)
+
+
 class Role(models.Model):
     """A role a user holds for one organisation (§2 parties): secretariat, director, board member, observer.
 

@@ -1,46 +1,24 @@
-"""The main navigation, by role. An entry whose page does not exist (yet) is left out."""
+"""The main navigation, by role: the entries the apps registered (portal.registry), in their order.
 
-from dataclasses import dataclass
+A registered entry whose URL name does not resolve raises NoReverseMatch: a broken name fails the
+tests instead of vanishing from the menu.
+"""
 
-from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext_lazy as _
+from django.urls import reverse
 
-from . import permissions
-
-
-@dataclass(frozen=True)
-class NavItem:
-    label: str
-    url_name: str
-    visible: object  # callable(user) -> bool
+from .registry import registry
 
 
-def _everyone(user):
+def everyone(user) -> bool:
     return True
-
-
-NAV = [
-    NavItem(_("Dashboard"), "dashboard", _everyone),
-    NavItem(_("Agreement"), "agreement:detail", _everyone),
-    NavItem(_("Matrix"), "agreement:matrix", _everyone),
-    NavItem(_("Who owns this?"), "agreement:lookup", _everyone),
-    NavItem(_("Activity plans"), "activities:index", permissions.may_use_activities),
-    NavItem(_("Findings"), "activities:findings", permissions.may_use_activities),
-    NavItem(_("Boards"), "governance:boards", _everyone),
-    NavItem(_("Meetings"), "governance:meetings", _everyone),
-    NavItem(_("Director contacts"), "governance:contacts", permissions.may_view_contacts),
-]
 
 
 def nav_for(user, current_path: str) -> list[dict]:
     items = []
-    for item in NAV:
+    for item in registry.navigation:
         if not item.visible(user):
             continue
-        try:
-            url = reverse(item.url_name)
-        except NoReverseMatch:
-            continue
+        url = reverse(item.url_name)
         active = current_path == url if url == "/" else current_path.startswith(url)
         items.append({"label": item.label, "url": url, "active": active})
     return items

@@ -1,21 +1,17 @@
 """The one place that answers "may this user see or do X?".
 
-Views, selectors, services, the admin and tasks all ask these functions; nothing else decides.
-Roles come from `portal.Role`; object-level grants (e.g. a board seat's access to its board's
-meetings) are django-guardian object permissions, checked here too.
+Views, selectors, services, the admin and tasks all ask `portal.permissions`; nothing else decides.
+This module holds the roles (from `portal.Role`) and the rules that need nothing but roles. A rule
+about an app's objects (plans, boards, contacts, notices) is written in that app's
+`permissions.py`, where its models and their TextChoices are, and registered with
+`portal.registry.register_rule`; it is then asked here like any other, as
+`permissions.visible_meetings(user)`, so the ground floor imports no app.
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 from django.core.cache import cache
-from django.db.models import Q
 
-from .models import RoleKind
-
-if TYPE_CHECKING:
-    from agreement.models import Organisation
+from .models import PARTY_STAFF_ROLES, RoleKind
+from .registry import registry
 
 
 ROLES_CACHE_SECONDS = 5 * 60
@@ -65,7 +61,7 @@ def is_administrator(user) -> bool:
     return bool(getattr(user, "is_superuser", False)) or any(k == RoleKind.ADMINISTRATOR for k, _ in _roles(user))
 
 
-def has_role(user, kind: str, organisation: Organisation | int | None = None) -> bool:
+def has_role(user, kind: str, organisation=None) -> bool:
     """Whether the user holds role `kind`, for `organisation` if given (an object or its id)."""
     org_id = getattr(organisation, "pk", organisation)
     return any(k == kind and (org_id is None or o == org_id) for k, o in _roles(user))
@@ -90,17 +86,14 @@ def is_secretariat(user, organisation=None) -> bool:
     return has_role(user, RoleKind.SECRETARIAT, organisation)
 
 
+def staff_organisations(user) -> set[int]:
+    """Ids of the organisations for which the user is a director or on the secretariat."""
+    return set().union(*(organisations_with_role(user, kind) for kind in PARTY_STAFF_ROLES))
+
+
 def is_party_staff(user) -> bool:
     """Secretariat or director of either party."""
-    return bool(organisations_with_role(user, RoleKind.SECRETARIAT) | organisations_with_role(user, RoleKind.DIRECTOR))
-
-
-# --- agreement --------------------------------------------------------------------------------
-
-
-def may_give_notice(user, party: Organisation) -> bool:
-    """Notice of termination (§6) is given, and withdrawn, by that party's director."""
-    return is_director(user, party) or is_administrator(user)
+    return bool(staff_organisations(user))
 
 
 # --- accounts ---------------------------------------------------------------------------------
@@ -114,199 +107,11 @@ def needs_mfa(user) -> bool:
     return is_administrator(user) or bool(role_kinds(user) & MATERIAL_ROLES)
 
 
-# --- governance (§3 G2) -----------------------------------------------------------------------
-# Who sees a board's meetings, agenda items and materials. Every path (meeting pages, downloads,
-# the zip, search, the calendar feed, the admin) filters through these querysets, so a guessed id
-# is a 404. The answer, per board:
-#   * a seat holder with the guardian permission `view_board_all` (granted when a member's seat
-#     starts, revoked when it ends) sees everything of that board;
-#   * an observer with `view_board_observer` sees everything except items on personnel and internal
-#     secretariat matters and their materials (§3 G2);
-#   * the secretariat of the board's own party manages the board and sees everything;
-#   * administrators (superusers) see everything, to run the system;
-#   * everyone else, directors without a seat included, sees nothing: the agreement gives board
-#     materials only to the board and its observers.
-
-BOARD_MEMBER_PERM = "view_board_all"
-BOARD_OBSERVER_PERM = "view_board_observer"
-
-
-def _board_ids(user, codename: str):
-    """Ids of boards on which `user` holds the guardian object permission `codename` (a lazy subquery).
-
-    Written against guardian's table directly, rather than get_objects_for_user, so that it adds
-    no queries of its own: it becomes part of the one query that lists meetings or materials.
-    """
-    from django.db.models import BigIntegerField
-    from django.db.models.functions import Cast
-    from guardian.models import UserObjectPermission
-
-    return (
-        UserObjectPermission.objects.filter(
-            user=user,
-            permission__codename=codename,
-            permission__content_type__app_label="governance",
-            permission__content_type__model="board",
-        )
-        .annotate(board_id=Cast("object_pk", BigIntegerField()))
-        .values("board_id")
-    )
-
-
-def _board_access(user):
-    """(Q on boards with full access, Q on boards with observer access), with `board` as the path to Board."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Q(pk__in=[]), Q(pk__in=[])
-    if is_administrator(user):
-        return Q(pk__isnull=False), Q(pk__in=[])
-    full = Q(pk__in=_board_ids(user, BOARD_MEMBER_PERM)) | Q(
-        organisation__in=organisations_with_role(user, RoleKind.SECRETARIAT)
-    )
-    return full, Q(pk__in=_board_ids(user, BOARD_OBSERVER_PERM))
-
-
-def _prefixed(q, prefix: str):
-    """Re-root a Q written against Board onto a model whose path to the board is `prefix`."""
-    out = Q(_connector=q.connector, _negated=q.negated)
-    for child in q.children:
-        out.children.append(_prefixed(child, prefix) if isinstance(child, Q) else (f"{prefix}__{child[0]}", child[1]))
-    return out
-
-
-def visible_boards(user):
-    """Boards of which the user sees at least something."""
-    from governance.models import Board
-
-    full, observer = _board_access(user)
-    return Board.objects.filter(full | observer)
-
-
-def visible_meetings(user):
-    """Meetings the user may see and attend: of a board they sit on, observe or (secretariat) manage."""
-    from governance.models import Meeting
-
-    full, observer = _board_access(user)
-    return Meeting.objects.filter(_prefixed(full, "board") | _prefixed(observer, "board"))
-
-
-def visible_agenda_items(user):
-    """Agenda items the user may see: observers never see personnel or internal-secretariat items (§3 G2)."""
-    from governance.models import AgendaItem, Confidentiality
-
-    full, observer = _board_access(user)
-    return AgendaItem.objects.filter(
-        _prefixed(full, "meeting__board")
-        | (_prefixed(observer, "meeting__board") & Q(confidentiality=Confidentiality.ORDINARY))
-    )
-
-
-def visible_materials(user):
-    """Materials the user may see and download: a material has its agenda item's category (§3 G2)."""
-    from governance.models import Confidentiality, Material
-
-    full, observer = _board_access(user)
-    ordinary = Q(agenda_item__isnull=True) | Q(agenda_item__confidentiality=Confidentiality.ORDINARY)
-    return Material.objects.filter(
-        _prefixed(full, "meeting__board") | (_prefixed(observer, "meeting__board") & ordinary)
-    )
-
-
-def managed_boards(user):
-    """Boards the user manages: the secretariat of the board's own party (and administrators)."""
-    from governance.models import Board
-
-    if is_administrator(user):
-        return Board.objects.all()
-    return Board.objects.filter(organisation__in=organisations_with_role(user, RoleKind.SECRETARIAT))
-
-
-def may_manage_board(user, board) -> bool:
-    """Uploading materials, editing agendas and reading the download log: the board's party's secretariat."""
-    return is_administrator(user) or is_secretariat(user, board.organisation_id)
-
-
-# --- activities (§4 plans, the plan checks) ------------------------------------------------------
-
-
-def may_use_activities(user) -> bool:
-    """Plans and findings are the parties' working material: their secretariats, directors and administrators."""
-    return is_party_staff(user) or is_administrator(user)
-
-
-def visible_plans(user, queryset=None):
-    """The plans `user` may see: every party's plan for party staff and administrators, none for anyone else."""
-    from activities.models import Plan
-
-    queryset = Plan.objects.all() if queryset is None else queryset
-    return queryset if may_use_activities(user) else queryset.none()
-
-
-def visible_findings(user, queryset=None):
-    from activities.models import Finding
-
-    queryset = Finding.objects.all() if queryset is None else queryset
-    return queryset if may_use_activities(user) else queryset.none()
-
-
-def may_edit_plan(user, plan) -> bool:
-    """A plan and its activities are written by its own party's secretariat only."""
-    return is_secretariat(user, plan.organisation_id)
-
-
-def may_create_plan(user, organisation) -> bool:
-    return is_secretariat(user, organisation)
-
-
-def may_submit_plan(user, plan) -> bool:
-    return may_edit_plan(user, plan) and plan.status == "draft"
-
-
-def may_coordinate_plan(user, plan) -> bool:
-    """The directors mark a submitted plan coordinated (§5: the directors' coordination)."""
-    return plan.status == "submitted" and bool(organisations_with_role(user, RoleKind.DIRECTOR))
-
-
-def finding_parties(finding) -> set[int]:
-    """Organisation ids of the parties owning the finding's activities (activities prefetched with their plans)."""
-    return {a.plan.organisation_id for a in finding.activities.all()}
-
-
-def may_acknowledge_finding(user, finding) -> bool:
-    """Staff of a concerned party acknowledge a finding; an activity of common interest is acknowledged by the other party."""
-    if finding.status != "open":
-        return False
-    owners = finding_parties(finding)
-    staff = organisations_with_role(user, RoleKind.SECRETARIAT) | organisations_with_role(user, RoleKind.DIRECTOR)
-    if finding.kind == "common_interest":
-        return bool(staff - owners)
-    return bool(staff)
-
-
-def may_dismiss_finding(user, finding) -> bool:
-    """A director (or an administrator) may dismiss a finding that does not hold, with a reason."""
-    return finding.status in ("open", "acknowledged") and (
-        bool(organisations_with_role(user, RoleKind.DIRECTOR)) or is_administrator(user)
-    )
-
-
-# --- contacts (§5 C-MONTHLY) ------------------------------------------------------------------
-
-
-def may_view_contacts(user) -> bool:
-    """Both parties' directors and secretariats (and administrators) see every director contact; board members and observers do not."""
-    return is_party_staff(user) or is_administrator(user)
-
-
-def may_log_contact(user) -> bool:
-    """Either director or a secretariat member logs a contact (§5), for both parties to see."""
-    return is_party_staff(user) or is_administrator(user)
-
-
-def may_edit_contact(user, contact) -> bool:
-    """A contact is the two parties' shared record: whoever may log one may correct it (the history keeps every change)."""
-    return may_log_contact(user)
-
-
-def may_update_action_item(user, item) -> bool:
-    """The owner marks an action item done, and so may anyone who may edit its contact."""
-    return getattr(user, "pk", None) == item.owner_id or may_edit_contact(user, item.contact)
+def __getattr__(name: str):
+    """A rule an app registered (PEP 562): `permissions.may_edit_plan` is activities' rule."""
+    try:
+        return registry.permission_rules[name]
+    except KeyError:
+        raise AttributeError(
+            f"portal.permissions has no rule {name!r}: an app registers its rules in its permissions.py"
+        ) from None

@@ -1,45 +1,21 @@
-"""Reads for the portal app: where a user lands, and what the dashboard shows (foundation part)."""
+"""Reads for the portal app: where a user lands, and the roles as badges show them."""
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from . import permissions
-from .models import RoleKind
+from .registry import registry
 
 
-def landing_url(user) -> str:
-    """Where a user lands after login: observers and board members go to their meetings when that page exists."""
+def landing_url(*, user) -> str:
+    """Where a user lands after login: the page an app registered for their roles (observers and
+    board members: their meetings), else the dashboard."""
     kinds = permissions.role_kinds(user)
-    if kinds and kinds <= {RoleKind.OBSERVER, RoleKind.BOARD_MEMBER}:
-        try:
-            return reverse("governance:meetings")
-        except NoReverseMatch:
-            pass
+    for page in registry.landing_pages:
+        if kinds and kinds <= page.roles:
+            return reverse(page.url_name)
     return reverse("dashboard")
 
 
-def roles_of(user) -> list[str]:
+def roles_of(*, user) -> list[str]:
     """The user's roles as badges show them ("Direktør (CenSec)"), from the cached role rows."""
     return permissions.role_labels(user)
-
-
-PARTY_STAFF_ROLES = (RoleKind.DIRECTOR, RoleKind.SECRETARIAT)
-
-
-def party_staff(*kinds: str):
-    """Active users holding one of `kinds` (default: director, secretariat) for a party to the agreement.
-
-    Who is told of notices, missed months and findings, and who can take part in a director contact.
-    """
-    from django.contrib.auth import get_user_model
-
-    from agreement.models import Organisation
-
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            roles__kind__in=kinds or PARTY_STAFF_ROLES,
-            roles__organisation__kind=Organisation.Kind.PARTY,
-        )
-        .distinct()
-    )

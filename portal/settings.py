@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "agreement",
     "activities",
     "governance",
+    "coordination",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
+                "agreement.context_processors.agreement",
             ],
         },
     },

@@ -1,14 +1,18 @@
+"""The root URLs: the project's shell, on top of every app (it may import any of them)."""
+
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from coordination import views as coordination_views
 from governance import views as governance_views
 
-from . import views, views_mfa
+from . import views
+from .views import mfa as views_mfa
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
+    path("", coordination_views.dashboard, name="dashboard"),
     path("welcome/", views.landing, name="landing"),
     path("notifications/", views.notification_list, name="notifications"),
     path("audit/", views.audit_log, name="audit"),
@@ -20,6 +24,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("agreement/", include("agreement.urls")),
     path("activities/", include("activities.urls")),
+    path("governance/contacts/", include("coordination.urls")),
     path("governance/", include("governance.urls")),
     path("calendar/<str:token>.ics", governance_views.calendar_feed, name="calendar-feed"),
     path("healthz", views.healthz, name="healthz"),

@@ -1,4 +1,3 @@
-"""Governance models: boards, seats, meetings and materials (§3), and director contacts (§5)."""
+"""Governance models: boards, seats, meetings and materials (§3)."""
 
 from .boards import *  # noqa: F401,F403
-from .contacts import *  # noqa: F401,F403

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 __all__ = [
+    "BoardPermission",
     "Board",
     "Person",
     "SeatRole",
@@ -24,6 +25,13 @@ __all__ = [
 ]
 
 
+
+class BoardPermission(models.TextChoices):
+    """The guardian object permissions on a board (§3 G2), granted with a seat and revoked when it ends."""
+
+    VIEW_ALL = "view_board_all", _("Sees every meeting item and material of the board (board member)")
+    VIEW_OBSERVER = "view_board_observer", _("Sees the board's items except personnel and secretariat matters (observer)")
+
 class Board(models.Model):
     """The board of one party (§3): CenSec's board holds the G1 seats, each board may take one G2 observer."""
 
@@ -37,10 +45,7 @@ class Board(models.Model):
         verbose_name = _("board")
         verbose_name_plural = _("boards")
         ordering = ["organisation__slug"]
-        permissions = [
-            ("view_board_all", _("Sees every meeting item and material of the board (board member)")),
-            ("view_board_observer", _("Sees the board's items except personnel and secretariat matters (observer)")),
-        ]
+        permissions = BoardPermission.choices
 
     def __str__(self):
         return self.name

@@ -10,17 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import audit, notifications, permissions, selectors
-from .dashboard import dashboard_sections
-
-
-def dashboard(request):
-    """The coordination dashboard (/): the sections that concern this user's role."""
-    return render(request, "portal/dashboard.html", {"sections": dashboard_sections(request)})
+from .. import audit, notifications, permissions, selectors
+from ..registry import registry
 
 
 def landing(request):
-    return redirect(selectors.landing_url(request.user))
+    return redirect(selectors.landing_url(user=request.user))
 
 
 def notification_list(request):
@@ -69,9 +64,7 @@ def readyz(request):
 
 
 def audit_log(request):
-    """Who changed what and who downloaded what, in one place for the administrators."""
-    from governance.selectors import download_log
-
+    """Who changed what and who downloaded what (the governance app's download log), in one place for the administrators."""
     if not permissions.is_administrator(request.user):
         raise PermissionDenied
     model = request.GET.get("model") or None
@@ -81,7 +74,7 @@ def audit_log(request):
         "portal/audit.html",
         {
             "changes": audit.recent_changes(model_label=model, user_id=user_id),
-            "downloads": download_log(user=request.user).filter(**({"user_id": user_id} if user_id else {}))[:25],
+            "downloads": registry.audit_sources["downloads"](user=request.user).filter(**({"user_id": user_id} if user_id else {}))[:25],
             "models": audit.audited_models(),
             "users": get_user_model().objects.order_by("username"),
             "selected_model": model,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import mfa
+from .. import mfa
 
 
 class CodeForm(forms.Form):

@@ -3,7 +3,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from governance.monthly import check_contact
+from coordination.monthly import check_contact
 from portal.notifications import deliver_pending
 
 

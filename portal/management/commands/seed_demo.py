@@ -1,29 +1,26 @@
-import importlib
-import importlib.util
+from importlib import import_module
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-
-from agreement.services import agreement_load
-
-# Each app's demo data, in dependency order: users first, then boards, plans, contacts.
-DEMO_MODULES = ["portal.demo", "governance.demo", "activities.demo", "governance.demo_contacts"]
+from django.utils.module_loading import module_has_submodule
 
 
 class Command(BaseCommand):
     help = "Create the demo users, boards, meetings, materials and plans (idempotent; DEBUG only)."
 
     def handle(self, *args, **options):
+        """Each app's `demo.seed()`, in INSTALLED_APPS order (the order apps depend in): the first, the
+        agreement's, loads the agreement and returns the users; every later one gets them."""
         if not settings.DEBUG:
             raise CommandError("seed_demo only runs with DEBUG on: it creates users with the password 'demo'.")
         with transaction.atomic():
-            agreement_load()
             users = None
-            for name in DEMO_MODULES:
-                if importlib.util.find_spec(name) is None:
+            for config in apps.get_app_configs():
+                if not module_has_submodule(config.module, "demo"):
                     continue
-                module = importlib.import_module(name)
+                module = import_module(f"{config.name}.demo")
                 result = module.seed() if users is None else module.seed(users=users)
                 if users is None:
                     users = result

@@ -1,0 +1,72 @@
+"""Who may see and change plans and findings (§4), registered with portal.permissions (asked as `permissions.<name>`)."""
+
+from portal.models import RoleKind
+from portal.permissions import is_administrator, is_party_staff, is_secretariat, organisations_with_role, staff_organisations
+from portal.registry import register_rule
+
+from .models import Finding, FindingKind, FindingStatus, Plan, PlanStatus
+
+
+@register_rule
+def may_use_activities(user) -> bool:
+    """Plans and findings are the parties' working material: their secretariats, directors and administrators."""
+    return is_party_staff(user) or is_administrator(user)
+
+
+@register_rule
+def visible_plans(user, queryset=None):
+    """The plans `user` may see: every party's plan for party staff and administrators, none for anyone else."""
+    queryset = Plan.objects.all() if queryset is None else queryset
+    return queryset if may_use_activities(user) else queryset.none()
+
+
+@register_rule
+def visible_findings(user, queryset=None):
+    queryset = Finding.objects.all() if queryset is None else queryset
+    return queryset if may_use_activities(user) else queryset.none()
+
+
+@register_rule
+def may_edit_plan(user, plan) -> bool:
+    """A plan and its activities are written by its own party's secretariat only."""
+    return is_secretariat(user, plan.organisation_id)
+
+
+@register_rule
+def may_create_plan(user, organisation) -> bool:
+    return is_secretariat(user, organisation)
+
+
+@register_rule
+def may_submit_plan(user, plan) -> bool:
+    return may_edit_plan(user, plan) and plan.status == PlanStatus.DRAFT
+
+
+@register_rule
+def may_coordinate_plan(user, plan) -> bool:
+    """The directors mark a submitted plan coordinated (§5: the directors' coordination)."""
+    return plan.status == PlanStatus.SUBMITTED and bool(organisations_with_role(user, RoleKind.DIRECTOR))
+
+
+def finding_parties(finding) -> set[int]:
+    """Organisation ids of the parties owning the finding's activities (activities prefetched with their plans)."""
+    return {a.plan.organisation_id for a in finding.activities.all()}
+
+
+@register_rule
+def may_acknowledge_finding(user, finding) -> bool:
+    """Staff of a concerned party acknowledge a finding; an activity of common interest is acknowledged by the other party."""
+    if finding.status != FindingStatus.OPEN:
+        return False
+    staff = staff_organisations(user)
+    if finding.kind == FindingKind.COMMON_INTEREST:
+        return bool(staff - finding_parties(finding))
+    return bool(staff)
+
+
+@register_rule
+def may_dismiss_finding(user, finding) -> bool:
+    """A director (or an administrator) may dismiss a finding that does not hold, with a reason."""
+    return finding.status in (FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED) and (
+        bool(organisations_with_role(user, RoleKind.DIRECTOR)) or is_administrator(user)
+    )
