@@ -95,7 +95,7 @@ def sweep_and_single():
 
     from activities.models import Activity, Finding
     from activities.services.findings import check_activity, check_all, notify_pending_findings
-    from portal import demo
+    from agreement import demo
     from portal.models import Notification
 
     demo.seed()

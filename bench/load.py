@@ -49,7 +49,7 @@ from activities.services.findings import check_all  # noqa: E402
 from governance import demo as governance_demo  # noqa: E402
 from governance import services as governance  # noqa: E402
 from governance.models import Board, Confidentiality, Material, MeetingKind  # noqa: E402
-from portal import demo  # noqa: E402
+from agreement import demo  # noqa: E402
 
 LUA = Path(__file__).with_name("load.lua")
 YEARS = 10

@@ -54,7 +54,7 @@ def orgs(agreement):
 
 @pytest.fixture
 def demo_users(agreement):
-    from portal import demo
+    from agreement import demo
 
     return demo.seed()
 

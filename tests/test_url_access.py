@@ -34,8 +34,9 @@ def world(demo_users, settings):
     from activities import demo as activities_demo
     from activities.models import Activity, Finding
     from governance import demo as governance_demo
-    from governance import demo_contacts
-    from governance.models import ActionItem, CalendarToken, Confidentiality, DirectorContact, Material, Meeting
+    from coordination import demo as demo_contacts
+    from coordination.models import ActionItem, DirectorContact
+    from governance.models import CalendarToken, Confidentiality, Material, Meeting
     from agreement import services as agreement_services
     from agreement.selectors import agreement_get
     import datetime as dt
@@ -137,11 +138,11 @@ GET_TABLE = {
     "governance:material-new-version": everyone(405),
     "governance:download-log": only({CS, DS, AD}),
     "governance:calendar": everyone(200),
-    "governance:contacts": only(PARTY_STAFF),
-    "governance:contact-create": only(PARTY_STAFF),
-    "governance:contact-detail": only(PARTY_STAFF, others=404),
-    "governance:contact-update": only(PARTY_STAFF, others=404),
-    "governance:action-item-done": everyone(405),
+    "coordination:contacts": only(PARTY_STAFF),
+    "coordination:contact-create": only(PARTY_STAFF),
+    "coordination:contact-detail": only(PARTY_STAFF, others=404),
+    "coordination:contact-update": only(PARTY_STAFF, others=404),
+    "coordination:action-item-done": everyone(405),
     "calendar-feed": everyone(200, anonymous=200),
     "healthz": everyone(200, anonymous=200),
     "readyz": everyone(200, anonymous=200),
@@ -165,9 +166,9 @@ POST_REFUSED = {
     "governance:agenda-item-create": set(ROLES) - {ANON, CS, AD},
     "governance:material-upload": set(ROLES) - {ANON, CS, AD},
     "governance:material-new-version": set(ROLES) - {ANON, CS, AD},
-    "governance:contact-create": {CB, DO, CO, OUT},
-    "governance:contact-update": {CB, DO, CO, OUT},
-    "governance:action-item-done": {CB, DO, CO, OUT},
+    "coordination:contact-create": {CB, DO, CO, OUT},
+    "coordination:contact-update": {CB, DO, CO, OUT},
+    "coordination:action-item-done": {CB, DO, CO, OUT},
 }
 
 PK_FOR = {
@@ -175,8 +176,8 @@ PK_FOR = {
     "activities:activity": "activity", "activities:activity-delete": "activity", "governance:meeting": "meeting",
     "governance:agenda-item-create": "meeting", "governance:meeting-zip": "meeting", "governance:material-upload": "meeting",
     "governance:material-download": "ordinary", "governance:material-version-download": "ordinary",
-    "governance:material-new-version": "ordinary", "governance:contact-detail": "contact", "governance:contact-update": "contact",
-    "governance:action-item-done": "action",
+    "governance:material-new-version": "ordinary", "coordination:contact-detail": "contact", "coordination:contact-update": "contact",
+    "coordination:action-item-done": "action",
 }
 VARIANTS = {"ordinary": "ordinary", "personnel": "personnel", "internal": "internal"}
 

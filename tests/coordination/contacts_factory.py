@@ -3,7 +3,7 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from governance.contact_services import ActionItemData, contact_create
+from coordination.services import ActionItemData, contact_create
 
 CPH = ZoneInfo("Europe/Copenhagen")
 UTC = dt.UTC

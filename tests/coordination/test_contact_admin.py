@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from governance.models import MonthRecord
+from coordination.models import MonthRecord
 
 from .contacts_factory import local, make_contact
 
@@ -12,8 +12,8 @@ def test_an_administrator_browses_contacts_and_records(client_for, admin_user, c
                            items=[{"text": "Følg op", "owner": censec_director, "due_on": dt.date(2026, 11, 20)}])
     MonthRecord.objects.create(month=dt.date(2026, 10, 1), status="missed")
     client = client_for(admin_user)
-    for path in ("/admin/governance/directorcontact/", f"/admin/governance/directorcontact/{contact.pk}/change/",
-                 f"/admin/governance/directorcontact/{contact.pk}/history/", "/admin/governance/actionitem/",
-                 "/admin/governance/monthrecord/"):
+    for path in ("/admin/coordination/directorcontact/", f"/admin/coordination/directorcontact/{contact.pk}/change/",
+                 f"/admin/coordination/directorcontact/{contact.pk}/history/", "/admin/coordination/actionitem/",
+                 "/admin/coordination/monthrecord/"):
         assert client.get(path).status_code == 200, path
-    assert client.get("/admin/governance/monthrecord/add/").status_code == 403
+    assert client.get("/admin/coordination/monthrecord/add/").status_code == 403

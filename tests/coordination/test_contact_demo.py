@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from governance.models import ActionItem, DirectorContact, MonthRecord
+from coordination.models import ActionItem, DirectorContact, MonthRecord
 
 
 @pytest.mark.django_db

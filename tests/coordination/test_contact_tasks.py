@@ -6,8 +6,8 @@ import pytest
 from celery.schedules import crontab
 from django.core import mail
 
-from governance import tasks
-from governance.contact_services import action_items_remind
+from coordination import tasks
+from coordination.services import action_items_remind
 from portal.celery import app
 from portal.models import Notification
 
@@ -16,7 +16,7 @@ from .contacts_factory import local, make_contact
 DAY = 24 * 3600
 
 
-@pytest.mark.parametrize("name, task", [("check-contact", "governance.tasks.check_contact"), ("remind-action-items", "governance.tasks.remind_action_items")])
+@pytest.mark.parametrize("name, task", [("check-contact", "coordination.tasks.check_contact"), ("remind-action-items", "coordination.tasks.remind_action_items")])
 def test_beat_runs_it_daily_and_a_late_run_expires_before_the_next(name, task):
     entry = app.conf.beat_schedule[name]
     assert entry["task"] == task and task in app.tasks

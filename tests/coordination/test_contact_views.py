@@ -9,9 +9,9 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 
 from agreement.models import TaskArea
-from governance.contact_selectors import contact_counts
-from governance.contact_services import action_item_set_done
-from governance.models import ActionItem, DirectorContact, MonthRecord
+from coordination.selectors import contact_counts
+from coordination.services import action_item_set_done
+from coordination.models import ActionItem, DirectorContact, MonthRecord
 
 from .contacts_factory import local, make_contact
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from governance import tasks
-from governance.models import MonthRecord
+from coordination import tasks
+from coordination.models import MonthRecord
 from portal.celery import app
 from portal.models import Notification
 from tests.celery_worker import require_services, running_worker, wait_until_settled

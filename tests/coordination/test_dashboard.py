@@ -7,12 +7,12 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from governance.models import MonthRecord
-from governance.monthly import add_months, month_record
-from portal import dashboard
+from coordination.models import MonthRecord
+from coordination.monthly import add_months, month_record
+from coordination import dashboard
 from portal.dashboard_cache import dashboard_changed
 
-from ..governance.contacts_factory import local, make_contact
+from ..coordination.contacts_factory import local, make_contact
 
 MAX_QUERIES = 12
 NOW = local(2026, 11, 12, 12)

@@ -8,8 +8,8 @@ import time_machine
 from django.core import mail
 from django.core.management import CommandError, call_command
 
-from governance import monthly
-from governance.models import MonthRecord
+from coordination import monthly
+from coordination.models import MonthRecord
 from portal.models import Notification
 
 from .contacts_factory import UTC, local, make_contact

@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from governance import monthly
-from governance.models import MonthRecord
+from coordination import monthly
+from coordination.models import MonthRecord
 from portal.models import Notification
 from portal.notifications import deliver_pending
 

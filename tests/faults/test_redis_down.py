@@ -18,7 +18,8 @@ from activities.services.plans import plan_get_or_create
 from activities.tasks import sweep_pending_task
 from agreement.models import TaskArea
 from governance import demo as governance_demo
-from governance.models import DirectorContact, Material
+from coordination.models import DirectorContact
+from governance.models import Material
 from portal.celery import app
 from portal.models import Notification
 from portal.tasks import deliver_pending_notifications

@@ -16,7 +16,7 @@ from collections import Counter
 
 import pytest
 
-from governance import tasks
+from coordination import tasks
 from portal.celery import app
 from portal.models import Notification
 from portal.tasks import deliver_pending_notifications
