@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from agreement.models import Party
+
 from .models import Finding, FindingKind
 
-OTHER_PARTY = {"censec": "difos", "difos": "censec"}
+OTHER_PARTY = {party.value: party.other.value for party in Party}
 
 
 def _lead_slug(finding: Finding) -> str | None:

@@ -4,7 +4,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from agreement.models import MatrixRow, Organisation, TaskArea
+from agreement.models import MatrixRow, Organisation, Party, TaskArea
 
 from .models import Activity, ActivityStatus, FindingKind, FindingStatus
 from .changes import EDITABLE_FIELDS
@@ -77,6 +77,6 @@ class ReasonForm(forms.Form):
 
 class FindingFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All"))] + FindingKind.choices, required=False)
-    party = forms.ChoiceField(label=_("Party"), choices=[("", _("All")), ("censec", "CenSec"), ("difos", "DI FOS")], required=False)
+    party = forms.ChoiceField(label=_("Party"), choices=[("", _("All")), *Party.choices], required=False)
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("All"))] + FindingStatus.choices, required=False)
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)

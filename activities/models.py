@@ -163,7 +163,7 @@ class Finding(models.Model):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["open", "resolved"]) | ~Q(reason=""),
+                condition=Q(status__in=[FindingStatus.OPEN, FindingStatus.RESOLVED]) | ~Q(reason=""),
                 name="finding_reason_when_acknowledged_or_dismissed",
             ),
         ]

@@ -44,7 +44,7 @@ class YearRow:
     plans: list[tuple[Organisation, Plan | None]] = field(default_factory=list)
 
 
-def plans_by_year(user) -> list[YearRow]:
+def plans_by_year(*, user) -> list[YearRow]:
     """Both parties' plans, newest year first; this year and next are always listed, planned or not."""
     party_list = list(parties().values())
     plans = {
@@ -56,17 +56,17 @@ def plans_by_year(user) -> list[YearRow]:
     return [YearRow(year, [(org, plans.get((org.pk, year))) for org in party_list]) for year in years]
 
 
-def plan_get(user, *, org: str, year: int):
+def plan_get(*, user, org: str, year: int):
     """The plan, or None; a user who may not see plans gets None too (the view answers 404)."""
     return permissions.visible_plans(user).select_related("organisation").filter(organisation__slug=org, year=year).first()
 
 
-def plan_previous(user, *, plan: Plan) -> Plan | None:
+def plan_previous(*, user, plan: Plan) -> Plan | None:
     """The same party's latest earlier plan: what "copy from last year" copies."""
     return permissions.visible_plans(user).filter(organisation=plan.organisation_id, year__lt=plan.year).order_by("-year").first()
 
 
-def plan_activities(user, *, plan: Plan, q: str = "", task_area: TaskArea | None = None, status: str = "", sort: str = "start"):
+def plan_activities(*, user, plan: Plan, q: str = "", task_area: TaskArea | None = None, status: str = "", sort: str = "start"):
     """The plan's activities, filtered and sorted, each with its count of open findings (one query per page)."""
     qs = (
         Activity.objects.filter(plan=plan, plan__in=permissions.visible_plans(user))
@@ -82,7 +82,7 @@ def plan_activities(user, *, plan: Plan, q: str = "", task_area: TaskArea | None
     return qs.order_by(*SORTS.get(sort, SORTS["start"]))
 
 
-def plan_export_rows(user, *, plan: Plan) -> list[list[str]]:
+def plan_export_rows(*, user, plan: Plan) -> list[list[str]]:
     """The plan's activities as spreadsheet rows, in the contract's column order."""
     activities = Activity.objects.filter(plan=plan, plan__in=permissions.visible_plans(user))
     return [
@@ -107,7 +107,7 @@ class HistoryEntry:
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
 
-def activity_history(user, *, plan: Plan, activity_id: int | None = None, limit: int = 15) -> list[HistoryEntry]:
+def activity_history(*, user, plan: Plan, activity_id: int | None = None, limit: int = 15) -> list[HistoryEntry]:
     """The latest changes to a plan's activities (or to one), each with its before/after values; a fixed number of queries.
 
     1. Read the latest history records, each annotated with the id of the record before it.
@@ -133,7 +133,7 @@ def activity_history(user, *, plan: Plan, activity_id: int | None = None, limit:
     ]
 
 
-def plan_history(user, *, plan: Plan, limit: int = 5):
+def plan_history(*, user, plan: Plan, limit: int = 5):
     return plan.history.select_related("history_user").order_by("-history_date")[:limit]
 
 
@@ -146,7 +146,7 @@ class FindingRow:
     may_dismiss: bool = False
 
 
-def finding_rows(user, findings, party_map: dict[str, Organisation]) -> list[FindingRow]:
+def finding_rows(findings, party_map: dict[str, Organisation], *, user) -> list[FindingRow]:
     return [
         FindingRow(
             f, explain(f, party_map), organisations(f),
@@ -166,7 +166,7 @@ def finding_csv_row(row: FindingRow) -> list:
     return [finding.pk, finding.kind, finding.rule, " | ".join(row.organisations), " | ".join(titles), finding.status, row.explanation]
 
 
-def findings_filtered(user, *, kind: str = "", party: str = "", status: str = "", year: int | None = None, pk: int | None = None):
+def findings_filtered(*, user, kind: str = "", party: str = "", status: str = "", year: int | None = None, pk: int | None = None):
     """Findings the user may see, filtered; newest first. Activities come prefetched for the explanations."""
     qs = permissions.visible_findings(user)
     if pk:
@@ -182,7 +182,7 @@ def findings_filtered(user, *, kind: str = "", party: str = "", status: str = ""
     return findings_with_activities(qs.order_by("-created_at", "-id"))
 
 
-def plan_findings(user, *, plan: Plan):
+def plan_findings(*, user, plan: Plan):
     """Open and acknowledged findings on a plan's activities."""
     return findings_with_activities(
         permissions.visible_findings(user)
@@ -192,7 +192,7 @@ def plan_findings(user, *, plan: Plan):
     )
 
 
-def plan_pending_checks(user, *, plan: Plan) -> int:
+def plan_pending_checks(*, user, plan: Plan) -> int:
     return plan.activities.filter(needs_check=True).count()
 
 
@@ -250,7 +250,7 @@ def _pack(activities: list[Activity]) -> dict[int, int]:
     return placed
 
 
-def timeline(user, *, year: int) -> Timeline:
+def timeline(*, user, year: int) -> Timeline:
     """Both plans of a year on one 12-month axis, and the findings as links between their activities.
 
     1. Read the year's activities of both parties (not cancelled) and their open findings.

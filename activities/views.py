@@ -29,7 +29,7 @@ def _staff_only(request) -> None:
 
 
 def _plan(request, org: str, year: int) -> Plan:
-    plan = selectors.plan_get(request.user, org=org, year=year)
+    plan = selectors.plan_get(user=request.user, org=org, year=year)
     if plan is None:
         raise Http404(_("There is no such plan."))
     return plan
@@ -43,7 +43,7 @@ def _editable(request, plan: Plan) -> None:
 def index(request):
     _staff_only(request)
     creatable = {org.pk for org in selectors.parties().values() if permissions.may_create_plan(request.user, org)}
-    return render(request, "activities/index.html", {"years": selectors.plans_by_year(request.user), "creatable": creatable})
+    return render(request, "activities/index.html", {"years": selectors.plans_by_year(user=request.user), "creatable": creatable})
 
 
 @require_POST
@@ -64,7 +64,7 @@ def plan_detail(request, org, year):
     criteria = filters.cleaned_data if filters.is_valid() else {}
     sort = criteria.get("sort") or "start"
     activities = selectors.plan_activities(
-        request.user, plan=plan, q=criteria.get("q", ""), task_area=criteria.get("task_area"),
+        user=request.user, plan=plan, q=criteria.get("q", ""), task_area=criteria.get("task_area"),
         status=criteria.get("status", ""), sort=sort,
     )
     page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -78,13 +78,13 @@ def plan_detail(request, org, year):
         return render(request, "htmx/activity_table.html", context)
     party_map = selectors.parties()
     context.update(
-        findings=selectors.finding_rows(request.user, selectors.plan_findings(request.user, plan=plan)[:20], party_map),
-        pending=selectors.plan_pending_checks(request.user, plan=plan),
-        history=selectors.activity_history(request.user, plan=plan),
-        plan_history=selectors.plan_history(request.user, plan=plan),
+        findings=selectors.finding_rows(selectors.plan_findings(user=request.user, plan=plan)[:20], party_map, user=request.user),
+        pending=selectors.plan_pending_checks(user=request.user, plan=plan),
+        history=selectors.activity_history(user=request.user, plan=plan),
+        plan_history=selectors.plan_history(user=request.user, plan=plan),
         may_submit=permissions.may_submit_plan(request.user, plan),
         may_coordinate=permissions.may_coordinate_plan(request.user, plan),
-        previous=selectors.plan_previous(request.user, plan=plan),
+        previous=selectors.plan_previous(user=request.user, plan=plan),
     )
     return render(request, "activities/plan.html", context)
 
@@ -102,15 +102,15 @@ def _sort_links(query, current: str) -> dict[str, str]:
 def plan_checks(request, org, year):
     """The plan's findings box; htmx polls it while checks are pending."""
     plan = _plan(request, org, year)
-    rows = selectors.finding_rows(request.user, selectors.plan_findings(request.user, plan=plan)[:20], selectors.parties())
+    rows = selectors.finding_rows(selectors.plan_findings(user=request.user, plan=plan)[:20], selectors.parties(), user=request.user)
     return render(
         request, "htmx/plan_findings.html",
-        {"plan": plan, "findings": rows, "pending": selectors.plan_pending_checks(request.user, plan=plan)},
+        {"plan": plan, "findings": rows, "pending": selectors.plan_pending_checks(user=request.user, plan=plan)},
     )
 
 
 def _activity_form_page(request, plan, activity, form, stale=None):
-    history = selectors.activity_history(request.user, plan=plan, activity_id=activity.pk) if activity else []
+    history = selectors.activity_history(user=request.user, plan=plan, activity_id=activity.pk) if activity else []
     return render(
         request, "activities/activity_form.html",
         {"plan": plan, "activity": activity, "form": form, "history": history, "stale": stale},
@@ -142,7 +142,7 @@ def activity_edit(request, org, year, pk):
             raise PermissionDenied(_("Only %(party)s's secretariat can change this plan.") % {"party": plan.organisation})
         return render(
             request, "activities/activity_detail.html",
-            {"plan": plan, "activity": activity, "history": selectors.activity_history(request.user, plan=plan, activity_id=pk)},
+            {"plan": plan, "activity": activity, "history": selectors.activity_history(user=request.user, plan=plan, activity_id=pk)},
         )
     form = ActivityForm(request.POST or None, instance=activity, plan=plan)
     stale = None
@@ -242,7 +242,7 @@ def _filename(plan, ext):
 def export_csv(request, org, year):
     plan = _plan(request, org, year)
     response = HttpResponse(
-        spreadsheets.to_csv(selectors.plan_export_rows(request.user, plan=plan)), content_type="text/csv; charset=utf-8"
+        spreadsheets.to_csv(selectors.plan_export_rows(user=request.user, plan=plan)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = _filename(plan, "csv")
     return response
@@ -250,7 +250,7 @@ def export_csv(request, org, year):
 
 def export_xlsx(request, org, year):
     plan = _plan(request, org, year)
-    data = spreadsheets.to_xlsx(selectors.plan_export_rows(request.user, plan=plan), title=f"{plan.organisation.slug} {plan.year}")
+    data = spreadsheets.to_xlsx(selectors.plan_export_rows(user=request.user, plan=plan), title=f"{plan.organisation.slug} {plan.year}")
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = _filename(plan, "xlsx")
     return response
@@ -261,7 +261,7 @@ def findings(request):
     filters = FindingFilterForm(request.GET or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     queryset = selectors.findings_filtered(
-        request.user, kind=criteria.get("kind", ""), party=criteria.get("party", ""), status=criteria.get("status", ""),
+        user=request.user, kind=criteria.get("kind", ""), party=criteria.get("party", ""), status=criteria.get("status", ""),
         pk=criteria.get("id"),
     )
     party_map = selectors.parties()
@@ -270,7 +270,7 @@ def findings(request):
         response["Content-Disposition"] = 'attachment; filename="findings.csv"'
         writer = csv.writer(response)
         writer.writerow(selectors.FINDINGS_CSV_COLUMNS)
-        for row in selectors.finding_rows(request.user, queryset.iterator(chunk_size=500), party_map):
+        for row in selectors.finding_rows(queryset.iterator(chunk_size=500), party_map, user=request.user):
             writer.writerow([spreadsheets.neutralise(str(c)) for c in selectors.finding_csv_row(row)])
         return response
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -278,7 +278,7 @@ def findings(request):
     query.pop("page", None)
     return render(
         request, "activities/findings.html",
-        {"filters": filters, "page": page, "rows": selectors.finding_rows(request.user, page.object_list, party_map),
+        {"filters": filters, "page": page, "rows": selectors.finding_rows(page.object_list, party_map, user=request.user),
          "query_string": query.urlencode(), "reason_form": ReasonForm()},
     )
 
@@ -311,7 +311,7 @@ def finding_dismiss(request, pk):
 
 def timeline(request, year):
     _staff_only(request)
-    return render(request, "activities/timeline.html", {"timeline": selectors.timeline(request.user, year=year)})
+    return render(request, "activities/timeline.html", {"timeline": selectors.timeline(user=request.user, year=year)})
 
 
 def suggest_row(request):

@@ -10,9 +10,13 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from agreement.models import Lead, Party
+
+from .models import SeatRole
+
 G1_REQUIRED_SEATS = 2
 # "2 company representatives from DI (DI FOS)": a nomination by DI FOS or its parent DI counts.
-G1_NOMINATING_SLUGS = {"difos", "di"}
+G1_NOMINATING_SLUGS = {Party.DIFOS, Lead.DI}
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ def seat_is_current(seat, today: date) -> bool:
 def g1_problems(seat) -> list[str]:
     """Why a current seat on CenSec's board does not count towards G1 (empty: it counts)."""
     problems = []
-    if seat.role == "observer":
+    if seat.role == SeatRole.OBSERVER:
         problems.append(_("an observer seat"))
     if not seat.nominated_by or seat.nominated_by.slug not in G1_NOMINATING_SLUGS:
         problems.append(_("not nominated by DI FOS"))
@@ -45,12 +49,12 @@ def g1_problems(seat) -> list[str]:
 
 def g1(seats, today: date) -> RuleResult:
     """§3 G1: at least two current seats on CenSec's board held by DI FOS-nominated, -backed CenSec members."""
-    censec_seats = [s for s in seats if s.board.organisation.slug == "censec" and seat_is_current(s, today)]
+    censec_seats = [s for s in seats if s.board.organisation.slug == Party.CENSEC and seat_is_current(s, today)]
     counting = [s for s in censec_seats if not g1_problems(s)]
     near_misses = [
         f"{s.person.name}: {', '.join(g1_problems(s))}"
         for s in censec_seats
-        if s.role != "observer" and s.nominated_by and s.nominated_by.slug in G1_NOMINATING_SLUGS and g1_problems(s)
+        if s.role != SeatRole.OBSERVER and s.nominated_by and s.nominated_by.slug in G1_NOMINATING_SLUGS and g1_problems(s)
     ]
     names = ", ".join(s.person.name for s in counting) or _("none")
     counted = ngettext(
@@ -73,7 +77,7 @@ def g2(seats, boards, today: date) -> RuleResult:
     """§3 G2: on each board, at most one current observer per nominating party, and only from the other party."""
     problems, present = [], []
     for board in boards:
-        observers = [s for s in seats if s.board_id == board.pk and s.role == "observer" and seat_is_current(s, today)]
+        observers = [s for s in seats if s.board_id == board.pk and s.role == SeatRole.OBSERVER and seat_is_current(s, today)]
         by_party: dict[str, list] = {}
         for seat in observers:
             by_party.setdefault(seat.nominated_by.short_name, []).append(seat)

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.db.models import Case, F, Prefetch, Q, When
 from django.utils import timezone
 
+from agreement.models import Party
 from portal import permissions
 
 from . import rules
@@ -59,8 +60,8 @@ def boards_overview() -> dict:
     overview = [
         BoardOverview(
             board=board,
-            seats=[s for s in current if s.board_id == board.pk and s.role != "observer"],
-            observers=[s for s in current if s.board_id == board.pk and s.role == "observer"],
+            seats=[s for s in current if s.board_id == board.pk and s.role != SeatRole.OBSERVER],
+            observers=[s for s in current if s.board_id == board.pk and s.role == SeatRole.OBSERVER],
             ending_soon=[s for s in current if s.board_id == board.pk and s.term_end and s.term_end <= soon],
         )
         for board in boards
@@ -69,7 +70,7 @@ def boards_overview() -> dict:
         "boards": overview,
         "g1": rules.g1(seats, today),
         "g2": rules.g2(seats, boards, today),
-        "g1_problems": {s.pk: rules.g1_problems(s) for s in current if s.board.organisation.slug == "censec"},
+        "g1_problems": {s.pk: rules.g1_problems(s) for s in current if s.board.organisation.slug == Party.CENSEC},
     }
 
 

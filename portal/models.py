@@ -56,7 +56,7 @@ class Role(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "kind", "organisation"], name="role_unique_per_org"),
             models.CheckConstraint(
-                condition=Q(kind="administrator") | Q(organisation__isnull=False),
+                condition=Q(kind=RoleKind.ADMINISTRATOR) | Q(organisation__isnull=False),
                 name="role_needs_organisation",
             ),
         ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -19,9 +18,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from agreement.models import MatrixRow, Organisation
+from agreement.selectors import party_staff_by_party
 from portal import notifications, permissions
 from portal.dashboard_cache import dashboard_changed
-from portal.models import Role, RoleKind
 from portal.queue import enqueue_on_commit
 
 from .. import checks
@@ -201,15 +200,6 @@ def sweep_pending(*, limit: int = 5000) -> int:
 # --- Telling people -------------------------------------------------------------------------------
 
 
-def _party_staff() -> dict[str, list]:
-    staff = defaultdict(list)
-    for role in Role.objects.filter(
-        kind__in=[RoleKind.SECRETARIAT, RoleKind.DIRECTOR], organisation__kind=Organisation.Kind.PARTY, user__is_active=True
-    ).select_related("user", "organisation"):
-        staff[role.organisation.slug].append(role.user)
-    return staff
-
-
 def findings_with_activities(queryset):
     return queryset.select_related("matrix_row", "handled_by").prefetch_related("activities__plan__organisation")
 
@@ -227,7 +217,7 @@ def notify_pending_findings(*, limit: int = 200) -> int:
     claimed = [pk for pk in todo if Finding.objects.filter(pk=pk, notified_at__isnull=True).update(notified_at=now)]
     if not claimed:
         return 0
-    staff = _party_staff()
+    staff = party_staff_by_party()
     parties = {o.slug: o for o in Organisation.objects.filter(kind=Organisation.Kind.PARTY)}
     told = 0
     for finding in findings_with_activities(Finding.objects.filter(pk__in=claimed, status=FindingStatus.OPEN)):

@@ -122,7 +122,7 @@ class Seat(models.Model):
                 violation_error_message=_("Give the date DI FOS confirmed its backing."),
             ),
             models.CheckConstraint(
-                condition=~Q(role="observer") | Q(nominated_by__isnull=False),
+                condition=~Q(role=SeatRole.OBSERVER) | Q(nominated_by__isnull=False),
                 name="seat_observer_nominated",
                 violation_error_message=_("An observer must be nominated by a party."),
             ),
@@ -130,7 +130,7 @@ class Seat(models.Model):
             # the service also refuses overlapping terms, which a constraint cannot express).
             models.UniqueConstraint(
                 fields=["board", "nominated_by"],
-                condition=Q(role="observer", closed=False),
+                condition=Q(role=SeatRole.OBSERVER, closed=False),
                 name="seat_one_open_observer_per_party",
                 violation_error_message=_("This party already has an observer on this board (§3 G2)."),
             ),

@@ -78,7 +78,7 @@ def test_every_change_is_kept_with_before_and_after(add_activity, censec_secreta
 
     activity = add_activity("censec", title="A")
     plans.activity_update(user=censec_secretariat, activity=activity, version=1, title="B", status="ongoing")
-    [changed, created] = activity_history(censec_secretariat, plan=activity.plan, activity_id=activity.pk)
+    [changed, created] = activity_history(user=censec_secretariat, plan=activity.plan, activity_id=activity.pk)
     assert created.action == "created" and changed.action == "changed" and changed.who == censec_secretariat
     assert [c[1:] for c in changed.changes][0] == ("A", "B") and len(changed.changes) == 2
 

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         found = Finding.objects.filter(status=FindingStatus.OPEN).order_by("id")
         if year:
             found = found.filter(year=year)
-        rows = selectors.finding_rows(None, findings_with_activities(found), selectors.parties())
+        rows = selectors.finding_rows(findings_with_activities(found), selectors.parties(), user=None)
         if format == "csv":
             writer = csv.writer(self.stdout)
             writer.writerow(selectors.FINDINGS_CSV_COLUMNS)
