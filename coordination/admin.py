@@ -53,6 +53,9 @@ class DirectorContactAdmin(SimpleHistoryAdmin):
             services.contact_update(user=request.user, contact=form.instance, action_items=items, **fields)
         else:
             services.contact_create(user=request.user, action_items=items, contact=form.instance, **fields)
+        for formset in formsets:
+            # The change message reads what a formset saved; here the service saved the action items.
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
