@@ -33,9 +33,10 @@ ENV = stack.setup(work)
 
 from django.utils import timezone  # noqa: E402
 
-from coordination.services import ActionItemData, contact_create  # noqa: E402
-from coordination.monthly import add_months, local_midnight, month_record, month_start  # noqa: E402
 from agreement import demo  # noqa: E402
+from coordination.monthly import month_record  # noqa: E402
+from coordination.services import ActionItemData, contact_create  # noqa: E402
+from portal.dates import add_months, local_midnight, month_start  # noqa: E402
 
 
 def add_months_of_contacts(users, months_back) -> int:

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from agreement import services
 from agreement.models import Notice
+from portal.dates import add_months
 
 
 @pytest.mark.parametrize(
@@ -19,7 +20,7 @@ from agreement.models import Notice
     ],
 )
 def test_notice_ends_three_calendar_months_later(given, ends):
-    assert services.add_months(given, 3) == ends
+    assert add_months(given, 3) == ends
 
 
 def test_a_director_gives_notice_for_their_party(agreement, orgs, difos_director):

@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from coordination.models import MonthRecord
-from coordination.monthly import add_months, month_record
+from coordination.monthly import month_record
+from portal.dates import add_months
 from coordination import dashboard
 from portal.dashboard_cache import dashboard_changed
 
