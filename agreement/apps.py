@@ -7,4 +7,4 @@ class AgreementConfig(AppConfig):
     verbose_name = _("Agreement")
 
     def ready(self):
-        from . import contributions  # noqa: F401  (registers permission rules, navigation, dashboard cards)
+        from . import contributions  # noqa: F401  (registers its permission rule and navigation entries)

@@ -18,10 +18,10 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from portal.dates import add_months, month_end, month_start
 from portal import permissions
 from portal import selectors as portal_selectors
 from portal.dashboard_cache import dashboard_generation
+from portal.dates import add_months, month_end, month_start
 from portal.registry import registry
 
 from . import monthly, selectors

@@ -5,7 +5,6 @@ import datetime as dt
 from django.utils import timezone
 
 from agreement.models import TaskArea
-
 from portal.dates import add_months, local_midnight, month_start
 
 from .models import DirectorContact

@@ -2,7 +2,8 @@
 
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from coordination import views as coordination_views
@@ -29,6 +30,13 @@ urlpatterns = [
     path("calendar/<str:token>.ics", governance_views.calendar_feed, name="calendar-feed"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    # Director contacts moved from the governance app to coordination: old admin bookmarks still work.
+    path("admin/", include([
+        re_path(
+            r"^governance/(?P<model>directorcontact|actionitem|monthrecord)/(?P<rest>.*)$",
+            RedirectView.as_view(url="/admin/coordination/%(model)s/%(rest)s", query_string=True, permanent=True),
+        ),
+    ])),
     path("admin/", admin.site.urls),
 ]
 

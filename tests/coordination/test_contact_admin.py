@@ -55,3 +55,13 @@ def test_a_contact_corrected_in_the_admin_turns_a_missed_month_kept(client_for, 
     assert set(contact.participants.all()) == {censec_director, difos_director}
     assert MonthRecord.objects.get(month=dt.date(2026, 10, 1)).status == "kept"
     assert contact.logged_by == censec_director
+
+
+def test_old_admin_links_to_contacts_lead_to_their_new_place(client_for, admin_user, censec_director, difos_director):
+    contact = make_contact(by=censec_director, participants=[censec_director, difos_director], when=local(2026, 11, 3))
+    client = client_for(admin_user)
+    response = client.get(f"/admin/governance/directorcontact/{contact.pk}/change/?_changelist_filters=form%3Dmeeting")
+    assert response.status_code == 301
+    assert response["Location"] == f"/admin/coordination/directorcontact/{contact.pk}/change/?_changelist_filters=form%3Dmeeting"
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get("/admin/governance/monthrecord/", follow=True).redirect_chain[-1][0] == "/admin/coordination/monthrecord/"
