@@ -1,9 +1,7 @@
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +9,7 @@ from django.views.decorators.http import require_POST
 from agreement.models import Organisation
 from agreement.selectors import matrix_lookup
 from portal import permissions
+from portal.spreadsheets import csv_response, xlsx_response
 
 from . import selectors, spreadsheets
 from .forms import ActivityFilterForm, ActivityForm, FindingFilterForm, ImportForm, ReasonForm
@@ -236,24 +235,20 @@ def plan_import(request, org, year):
 
 
 def _filename(plan, ext):
-    return f'attachment; filename="plan-{plan.organisation.slug}-{plan.year}.{ext}"'
+    return f"plan-{plan.organisation.slug}-{plan.year}.{ext}"
 
 
 def export_csv(request, org, year):
     plan = _plan(request, org, year)
-    response = HttpResponse(
-        spreadsheets.to_csv(selectors.plan_export_rows(request.user, plan=plan)), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = _filename(plan, "csv")
-    return response
+    return csv_response(_filename(plan, "csv"), spreadsheets.COLUMNS, selectors.plan_export_rows(request.user, plan=plan))
 
 
 def export_xlsx(request, org, year):
     plan = _plan(request, org, year)
-    data = spreadsheets.to_xlsx(selectors.plan_export_rows(request.user, plan=plan), title=f"{plan.organisation.slug} {plan.year}")
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = _filename(plan, "xlsx")
-    return response
+    return xlsx_response(
+        _filename(plan, "xlsx"), spreadsheets.COLUMNS, selectors.plan_export_rows(request.user, plan=plan),
+        title=f"{plan.organisation.slug} {plan.year}",
+    )
 
 
 def findings(request):
@@ -266,13 +261,8 @@ def findings(request):
     )
     party_map = selectors.parties()
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="findings.csv"'
-        writer = csv.writer(response)
-        writer.writerow(selectors.FINDINGS_CSV_COLUMNS)
-        for row in selectors.finding_rows(request.user, queryset.iterator(chunk_size=500), party_map):
-            writer.writerow([spreadsheets.neutralise(str(c)) for c in selectors.finding_csv_row(row)])
-        return response
+        rows = selectors.finding_rows(request.user, queryset.iterator(chunk_size=500), party_map)
+        return csv_response("findings.csv", selectors.FINDINGS_CSV_COLUMNS, map(selectors.finding_csv_row, rows))
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
