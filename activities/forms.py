@@ -5,12 +5,13 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from agreement.models import MatrixRow, Organisation, TaskArea
+from portal.parsing import MAX_ID, SensibleDates
 
 from .models import Activity, ActivityStatus, FindingKind, FindingStatus
 from .changes import EDITABLE_FIELDS
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(SensibleDates, forms.ModelForm):
     """An activity of a plan; `version` is the one the user opened, so a concurrent save is caught."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -79,4 +80,4 @@ class FindingFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All"))] + FindingKind.choices, required=False)
     party = forms.ChoiceField(label=_("Party"), choices=[("", _("All")), ("censec", "CenSec"), ("difos", "DI FOS")], required=False)
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("All"))] + FindingStatus.choices, required=False)
-    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)

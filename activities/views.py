@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from agreement.models import Organisation
 from agreement.selectors import matrix_lookup
 from portal import permissions
+from portal.parsing import parse_year
 from portal.spreadsheets import csv_response, xlsx_response
 
 from . import selectors, spreadsheets
@@ -201,7 +202,7 @@ def plan_duplicate(request, org, year):
     plan = _plan(request, org, year)
     _editable(request, plan)
     source_year = request.POST.get("source_year", "")
-    source = get_object_or_404(Plan, organisation=plan.organisation, year=int(source_year) if source_year.isdigit() else 0)
+    source = get_object_or_404(Plan, organisation=plan.organisation, year=parse_year(source_year) or 0)
     try:
         count = plans.plan_duplicate(user=request.user, plan=plan, source=source)
     except ValidationError as exc:

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from agreement.models import Organisation, TaskArea
+from portal.parsing import SensibleDates
 from portal.selectors import party_staff
 
 from .contact_selectors import PARTY_SLUGS
@@ -19,7 +20,7 @@ def party_staff_users():
     return party_staff().order_by("first_name", "last_name", "username")
 
 
-class DirectorContactForm(forms.ModelForm):
+class DirectorContactForm(SensibleDates, forms.ModelForm):
     occurred_at = forms.DateTimeField(
         label=_("Date and time"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
     )
@@ -59,7 +60,7 @@ class DirectorContactForm(forms.ModelForm):
         return {name: data[name] for name in self.Meta.fields}
 
 
-class ActionItemForm(forms.ModelForm):
+class ActionItemForm(SensibleDates, forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["text", "owner", "due_on", "done"]
@@ -96,7 +97,7 @@ def action_items_from(formset) -> list[ActionItemData]:
     return items
 
 
-class ContactFilterForm(forms.Form):
+class ContactFilterForm(SensibleDates, forms.Form):
     party = forms.ModelChoiceField(
         queryset=Organisation.objects.filter(slug__in=PARTY_SLUGS), required=False, label=_("Party"), to_field_name="slug"
     )
