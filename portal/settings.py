@@ -20,16 +20,15 @@ env = environ.Env()
 DEBUG = env.bool("DEBUG", default=False)
 
 # https://docs.djangoproject.com/en/6.1/ref/settings/#secret-key
-if DEBUG:
-    SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-never-used-in-production")
-else:
-    try:
-        SECRET_KEY = env.str("SECRET_KEY")
-    except ImproperlyConfigured:
+# Empty counts as missing: `SECRET_KEY=` in a half-filled .env must not start production.
+SECRET_KEY = env.str("SECRET_KEY", default="").strip()
+if not SECRET_KEY:
+    if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. In production (DEBUG off) the portal refuses to start without "
-            "it: set SECRET_KEY to a long random string, or DEBUG=1 for development."
-        ) from None
+            "SECRET_KEY is not set (or empty). In production (DEBUG off) the portal refuses to start "
+            "without it: set SECRET_KEY to a long random string, or DEBUG=1 for development."
+        )
+    SECRET_KEY = "dev-only-insecure-key-never-used-in-production"
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

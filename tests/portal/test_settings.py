@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 BASE = str(settings.BASE_DIR)
@@ -18,6 +19,13 @@ def run(args, **env):
 
 def test_without_debug_a_missing_secret_key_stops_start_up():
     result = run(["check"])
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+def test_without_debug_an_empty_secret_key_stops_start_up(value):
+    result = run(["check"], SECRET_KEY=value)
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
 
