@@ -167,7 +167,10 @@ if _email_backend.endswith("smtp.EmailBackend"):
         "timeout": 10,
     }
 elif _email_backend.endswith("filebased.EmailBackend"):
-    _email_options = {"file_path": _email.get("EMAIL_FILE_PATH") or str(BASE_DIR / "var" / "mail")}
+    # django-environ drops the slash of filemail:///abs/path (its path becomes "abs/path"): take the
+    # path as written, so three slashes mean an absolute path and two a path under the project.
+    _email_path = env.str("EMAIL_URL", default="").partition("://")[2].partition("?")[0]
+    _email_options = {"file_path": str(BASE_DIR / (_email_path or "var/mail"))}
 else:
     _email_options = {}
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}

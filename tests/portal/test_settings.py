@@ -38,3 +38,12 @@ def test_production_settings_pass_the_deploy_check():
 
 def test_debug_mode_needs_no_secret_key():
     assert run(["check"], DEBUG="1").returncode == 0
+
+
+def test_filemail_with_an_absolute_path_writes_there(tmp_path):
+    target = tmp_path / "outbox"
+    result = run(["sendtestemail", "someone@example.com"], DEBUG="1", EMAIL_URL=f"filemail://{target}")
+    assert result.returncode == 0, result.stderr
+    written = list(target.iterdir())
+    assert len(written) == 1 and "someone@example.com" in written[0].read_text()
+    assert not (settings.BASE_DIR / str(target).lstrip("/")).exists()
