@@ -260,8 +260,14 @@ SECURE_CSP = {
 # https://django-axes.readthedocs.io/en/latest/4_configuration.html
 AXES_FAILURE_LIMIT = env.int("PORTAL_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("PORTAL_LOGIN_COOLOFF_MINUTES", default=15))
-# Per account, and per client address (which also stops one address trying many accounts).
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Per account only: failures count per username, whichever address they come from. An address is
+# never locked on its own — behind the reverse proxy (or one office NAT) that would lock everyone
+# out — and a lock per (username, address) would add nothing to the lock per username.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# The address recorded with each attempt: REMOTE_ADDR, or with N trusted proxies in front the
+# address the outermost of them saw (portal.security.client_address).
+PORTAL_TRUSTED_PROXIES = env.int("PORTAL_TRUSTED_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
