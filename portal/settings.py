@@ -97,6 +97,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain text (email subjects and bodies, notification texts): nothing is HTML-escaped, so
+        # a title with quotes reads "like this", not &quot;like this&quot;. Only for .txt templates.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # https://django-environ.readthedocs.io/en/latest/types.html#environ-env-db-url
