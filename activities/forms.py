@@ -11,10 +11,13 @@ from .models import Activity, ActivityStatus, FindingKind, FindingStatus
 from .changes import EDITABLE_FIELDS
 
 
+VERSION_MISSING = "version_missing"
+
+
 class ActivityForm(SensibleDates, forms.ModelForm):
     """An activity of a plan; `version` is the one the user opened, so a concurrent save is caught."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1)
 
     class Meta:
         model = Activity
@@ -53,6 +56,17 @@ class ActivityForm(SensibleDates, forms.ModelForm):
             "topics", "counterparts", "target_groups",
             Row(Column("common_interest"), Column("partner")),
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and cleaned.get("version") is None:
+            # An edit must say which version it was made on; without it, it would overwrite blindly.
+            raise forms.ValidationError(
+                _("The form did not say which version of the activity you edited, so nothing was saved. "
+                  "Reload the page and make the change again."),
+                code=VERSION_MISSING,
+            )
+        return cleaned
 
 
 class ActivityFilterForm(forms.Form):

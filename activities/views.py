@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +13,7 @@ from portal.parsing import parse_year
 from portal.spreadsheets import csv_response, xlsx_response
 
 from . import selectors, spreadsheets
-from .forms import ActivityFilterForm, ActivityForm, FindingFilterForm, ImportForm, ReasonForm
+from .forms import VERSION_MISSING, ActivityFilterForm, ActivityForm, FindingFilterForm, ImportForm, ReasonForm
 from .models import Activity, Plan
 from .changes import EDITABLE_FIELDS
 from .services import findings as finding_services
@@ -114,7 +114,8 @@ def _activity_form_page(request, plan, activity, form, stale=None):
     return render(
         request, "activities/activity_form.html",
         {"plan": plan, "activity": activity, "form": form, "history": history, "stale": stale},
-        status=409 if stale else 200,
+        # 400 for an edit that does not say which version it was made on (it would overwrite blindly).
+        status=409 if stale else 400 if form.is_bound and form.has_error(NON_FIELD_ERRORS, VERSION_MISSING) else 200,
     )
 
 
@@ -148,9 +149,10 @@ def activity_edit(request, org, year, pk):
     stale = None
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS}
-        version = form.cleaned_data["version"] or activity.version
         try:
-            plans.activity_update(user=request.user, activity=Activity.objects.get(pk=pk), version=version, **data)
+            plans.activity_update(
+                user=request.user, activity=Activity.objects.get(pk=pk), version=form.cleaned_data["version"], **data
+            )
         except StaleActivity as exc:
             stale = exc
             # The user's values stay in the form; the new version lets them save over, knowingly.
