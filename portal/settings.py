@@ -185,8 +185,9 @@ else:
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Samarbejdsportalen <portal@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The address used in links inside emails and calendar feeds.
-PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# The address used in links inside emails, notifications and calendar feeds; by default the one
+# `make run` serves (PORT=8123 make run: http://127.0.0.1:8123). Production sets it.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}").rstrip("/")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -269,10 +270,11 @@ SECURE_CSP = {
 # https://django-axes.readthedocs.io/en/latest/4_configuration.html
 AXES_FAILURE_LIMIT = env.int("PORTAL_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("PORTAL_LOGIN_COOLOFF_MINUTES", default=15))
-# Per account only: failures count per username, whichever address they come from. An address is
-# never locked on its own — behind the reverse proxy (or one office NAT) that would lock everyone
-# out — and a lock per (username, address) would add nothing to the lock per username.
-AXES_LOCKOUT_PARAMETERS = ["username"]
+# Per account: failures count per username, whichever address they come from. An address is never
+# locked on its own — behind the reverse proxy (or one office NAT) that would lock everyone out —
+# only together with a username. That pair never locks more than the username alone; it is there
+# because django-axes' deploy check (axes.W006) asks for the address to take part.
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
 # The address recorded with each attempt: REMOTE_ADDR, or with N trusted proxies in front the
 # address the outermost of them saw (portal.security.client_address).
 PORTAL_TRUSTED_PROXIES = env.int("PORTAL_TRUSTED_PROXIES", default=0)
