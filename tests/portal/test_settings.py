@@ -47,3 +47,8 @@ def test_filemail_with_an_absolute_path_writes_there(tmp_path):
     written = list(target.iterdir())
     assert len(written) == 1 and "someone@example.com" in written[0].read_text()
     assert not (settings.BASE_DIR / str(target).lstrip("/")).exists()
+
+
+def test_links_default_to_the_port_make_run_serves():
+    shown = run(["shell", "-c", "from django.conf import settings; print(settings.PORTAL_BASE_URL)"], DEBUG="1", PORT="8123")
+    assert shown.stdout.strip().splitlines()[-1] == "http://127.0.0.1:8123", shown.stderr
