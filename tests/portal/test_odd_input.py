@@ -5,6 +5,7 @@ message, never a server error (the test client re-raises one).
 """
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,6 +18,12 @@ from portal.models import Notification
 from portal.parsing import parse_id, parse_ids, parse_year
 
 HUGE = "9" * 30
+
+
+def date_range_message(response) -> bool:
+    """The page says "Give a date between 1/1/1900 and 12/31/2199" (in Danish: 01.01.1900 og 31.12.2199);
+    the picker's max="2199-12-31" does not count."""
+    return re.search(r"31\.12\.2199|12/31/2199", response.content.decode()) is not None
 
 
 @pytest.fixture(autouse=True)
@@ -76,7 +83,7 @@ def test_an_odd_finding_id_filter_is_ignored(client_for, censec_secretariat):
 def test_notice_in_an_impossible_year_is_a_form_error(client_for, difos_director, orgs, given_on):
     response = client_for(difos_director).post("/agreement/", {"party": orgs["difos"].pk, "given_on": given_on})
     assert response.status_code == 200
-    assert "Give a date between" in response.content.decode()
+    assert date_range_message(response)
     assert not Notice.objects.exists()
 
 
@@ -85,20 +92,20 @@ def test_an_activity_dated_in_year_9999_is_a_form_error(client_for, censec_secre
     response = client_for(censec_secretariat).post("/activities/censec/2027/activities/new/", {
         "title": "Far future", "task_area": 2, "start": "9999-12-30", "end": "9999-12-31", "status": "planned",
     })
-    assert "Give a date between" in response.content.decode()
+    assert date_range_message(response)
     assert not Activity.objects.exists()
 
 
 def test_the_contact_filter_with_year_9999_is_explained(client_for, censec_secretariat):
     response = client_for(censec_secretariat).get("/governance/contacts/?date_from=9999-12-31")
-    assert response.status_code == 200 and "Give a date between" in response.content.decode()
+    assert response.status_code == 200 and date_range_message(response)
 
 
 def test_an_import_row_dated_in_year_9999_names_its_line(client_for, censec_secretariat, orgs):
     Plan.objects.create(organisation=orgs["censec"], year=2027)
     data = (",".join(spreadsheets.COLUMNS) + "\r\nFar,,cluster,,9999-12-31,9999-12-31,,,,no,planned\r\n").encode()
     response = client_for(censec_secretariat).post("/activities/censec/2027/import/", {"file": SimpleUploadedFile("p.csv", data)})
-    assert response.status_code == 400 and "Give a date between" in response.content.decode()
+    assert response.status_code == 400 and date_range_message(response)
 
 
 def test_a_csv_cell_over_the_csv_limit_is_a_message_on_the_import_page(client_for, censec_secretariat, orgs):
@@ -106,7 +113,7 @@ def test_a_csv_cell_over_the_csv_limit_is_a_message_on_the_import_page(client_fo
     data = (",".join(spreadsheets.COLUMNS) + '\r\n"' + "x" * 140_000 + '",,cluster,,2027-03-01,2027-03-01,,,,no,planned\r\n').encode()
     response = client_for(censec_secretariat).post("/activities/censec/2027/import/", {"file": SimpleUploadedFile("p.csv", data)})
     assert response.status_code == 400
-    assert "longer than 131,072 characters" in response.content.decode()
+    assert "131,072" in response.content.decode()  # the line is "longer than 131,072 characters"
     assert not Activity.objects.exists()
 
 
