@@ -5,15 +5,19 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from agreement.models import MatrixRow, Organisation, Party, TaskArea
+from portal.parsing import MAX_ID, SensibleDates
 
 from .models import Activity, ActivityStatus, FindingKind, FindingStatus
 from .changes import EDITABLE_FIELDS
 
 
-class ActivityForm(forms.ModelForm):
+VERSION_MISSING = "version_missing"
+
+
+class ActivityForm(SensibleDates, forms.ModelForm):
     """An activity of a plan; `version` is the one the user opened, so a concurrent save is caught."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1)
 
     class Meta:
         model = Activity
@@ -53,6 +57,17 @@ class ActivityForm(forms.ModelForm):
             Row(Column("common_interest"), Column("partner")),
         )
 
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and cleaned.get("version") is None:
+            # An edit must say which version it was made on; without it, it would overwrite blindly.
+            raise forms.ValidationError(
+                _("The form did not say which version of the activity you edited, so nothing was saved. "
+                  "Reload the page and make the change again."),
+                code=VERSION_MISSING,
+            )
+        return cleaned
+
 
 class ActivityFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
@@ -79,4 +94,4 @@ class FindingFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All"))] + FindingKind.choices, required=False)
     party = forms.ChoiceField(label=_("Party"), choices=[("", _("All")), *Party.choices], required=False)
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("All"))] + FindingStatus.choices, required=False)
-    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)

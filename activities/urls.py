@@ -3,13 +3,13 @@ from django.urls import path
 from . import views
 
 app_name = "activities"
-plan = "<slug:org>/<int:year>/"
+plan = "<slug:org>/<year:year>/"
 urlpatterns = [
     path("", views.index, name="index"),
     path("findings/", views.findings, name="findings"),
-    path("findings/<int:pk>/acknowledge/", views.finding_acknowledge, name="finding-acknowledge"),
-    path("findings/<int:pk>/dismiss/", views.finding_dismiss, name="finding-dismiss"),
-    path("timeline/<int:year>/", views.timeline, name="timeline"),
+    path("findings/<id:pk>/acknowledge/", views.finding_acknowledge, name="finding-acknowledge"),
+    path("findings/<id:pk>/dismiss/", views.finding_dismiss, name="finding-dismiss"),
+    path("timeline/<year:year>/", views.timeline, name="timeline"),
     path("suggest-row/", views.suggest_row, name="suggest-row"),
     path(plan, views.plan_detail, name="plan"),
     path(plan + "create/", views.plan_create, name="plan-create"),
@@ -21,6 +21,6 @@ urlpatterns = [
     path(plan + "export.csv", views.export_csv, name="export-csv"),
     path(plan + "export.xlsx", views.export_xlsx, name="export-xlsx"),
     path(plan + "activities/new/", views.activity_create, name="activity-create"),
-    path(plan + "activities/<int:pk>/", views.activity_edit, name="activity"),
-    path(plan + "activities/<int:pk>/delete/", views.activity_delete, name="activity-delete"),
+    path(plan + "activities/<id:pk>/", views.activity_edit, name="activity"),
+    path(plan + "activities/<id:pk>/delete/", views.activity_delete, name="activity-delete"),
 ]

@@ -1,9 +1,7 @@
-import csv
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,9 +9,11 @@ from django.views.decorators.http import require_POST
 from agreement.models import Organisation
 from agreement.selectors import matrix_lookup
 from portal import permissions
+from portal.parsing import parse_year
+from portal.spreadsheets import csv_response, xlsx_response
 
 from . import selectors, spreadsheets
-from .forms import ActivityFilterForm, ActivityForm, FindingFilterForm, ImportForm, ReasonForm
+from .forms import VERSION_MISSING, ActivityFilterForm, ActivityForm, FindingFilterForm, ImportForm, ReasonForm
 from .models import Activity, Plan
 from .changes import EDITABLE_FIELDS
 from .services import findings as finding_services
@@ -114,7 +114,8 @@ def _activity_form_page(request, plan, activity, form, stale=None):
     return render(
         request, "activities/activity_form.html",
         {"plan": plan, "activity": activity, "form": form, "history": history, "stale": stale},
-        status=409 if stale else 200,
+        # 400 for an edit that does not say which version it was made on (it would overwrite blindly).
+        status=409 if stale else 400 if form.is_bound and form.has_error(NON_FIELD_ERRORS, VERSION_MISSING) else 200,
     )
 
 
@@ -148,9 +149,10 @@ def activity_edit(request, org, year, pk):
     stale = None
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS}
-        version = form.cleaned_data["version"] or activity.version
         try:
-            plans.activity_update(user=request.user, activity=Activity.objects.get(pk=pk), version=version, **data)
+            plans.activity_update(
+                user=request.user, activity=Activity.objects.get(pk=pk), version=form.cleaned_data["version"], **data
+            )
         except StaleActivity as exc:
             stale = exc
             # The user's values stay in the form; the new version lets them save over, knowingly.
@@ -202,7 +204,7 @@ def plan_duplicate(request, org, year):
     plan = _plan(request, org, year)
     _editable(request, plan)
     source_year = request.POST.get("source_year", "")
-    source = get_object_or_404(Plan, organisation=plan.organisation, year=int(source_year) if source_year.isdigit() else 0)
+    source = get_object_or_404(Plan, organisation=plan.organisation, year=parse_year(source_year) or 0)
     try:
         count = plans.plan_duplicate(user=request.user, plan=plan, source=source)
     except ValidationError as exc:
@@ -236,24 +238,20 @@ def plan_import(request, org, year):
 
 
 def _filename(plan, ext):
-    return f'attachment; filename="plan-{plan.organisation.slug}-{plan.year}.{ext}"'
+    return f"plan-{plan.organisation.slug}-{plan.year}.{ext}"
 
 
 def export_csv(request, org, year):
     plan = _plan(request, org, year)
-    response = HttpResponse(
-        spreadsheets.to_csv(selectors.plan_export_rows(user=request.user, plan=plan)), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = _filename(plan, "csv")
-    return response
+    return csv_response(_filename(plan, "csv"), spreadsheets.COLUMNS, selectors.plan_export_rows(user=request.user, plan=plan))
 
 
 def export_xlsx(request, org, year):
     plan = _plan(request, org, year)
-    data = spreadsheets.to_xlsx(selectors.plan_export_rows(user=request.user, plan=plan), title=f"{plan.organisation.slug} {plan.year}")
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = _filename(plan, "xlsx")
-    return response
+    return xlsx_response(
+        _filename(plan, "xlsx"), spreadsheets.COLUMNS, selectors.plan_export_rows(user=request.user, plan=plan),
+        title=f"{plan.organisation.slug} {plan.year}",
+    )
 
 
 def findings(request):
@@ -266,13 +264,8 @@ def findings(request):
     )
     party_map = selectors.parties()
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="findings.csv"'
-        writer = csv.writer(response)
-        writer.writerow(selectors.FINDINGS_CSV_COLUMNS)
-        for row in selectors.finding_rows(queryset.iterator(chunk_size=500), party_map, user=request.user):
-            writer.writerow([spreadsheets.neutralise(str(c)) for c in selectors.finding_csv_row(row)])
-        return response
+        rows = selectors.finding_rows(queryset.iterator(chunk_size=500), party_map, user=request.user)
+        return csv_response("findings.csv", selectors.FINDINGS_CSV_COLUMNS, map(selectors.finding_csv_row, rows))
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -3,11 +3,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal import permissions
+from portal.parsing import SensibleDates
 
 from .models import Organisation
 
 
-class NoticeForm(forms.Form):
+class NoticeForm(SensibleDates, forms.Form):
     party = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Party giving notice"))
     given_on = forms.DateField(
         label=_("Notice given on"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate

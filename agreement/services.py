@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import notifications, permissions
+from portal.parsing import validate_date
 from portal.dashboard_cache import dashboard_changed
 from portal.dates import add_months
 
@@ -88,6 +89,10 @@ def notice_give(*, user, agreement: Agreement, party: Organisation, given_on: dt
         raise PermissionDenied(_("Only a director of %(party)s can give notice on its behalf.") % {"party": party})
     if not agreement.parties.filter(pk=party.pk).exists():
         raise ValidationError({"party": _("%(party)s is not a party to the agreement.") % {"party": party}})
+    try:
+        validate_date(given_on)  # and so the end date, three months on, exists
+    except ValidationError as exc:
+        raise ValidationError({"given_on": exc.messages}) from None
     notice = Notice(
         agreement=agreement,
         party=party,

@@ -1,12 +1,12 @@
-import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.spreadsheets import csv_response
 
 from . import selectors, services
 from .forms import NoticeForm
@@ -70,15 +70,11 @@ MATRIX_CSV_COLUMNS = ["id", "area", "responsibility", "lead", "other_party", "si
 
 
 def matrix_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="matrix.csv"'
-    writer = csv.writer(response)
-    writer.writerow(MATRIX_CSV_COLUMNS)
-    for row in selectors.matrix_rows():
-        writer.writerow(
-            [row.code, row.area.slug, row.responsibility, row.lead, row.other_party, "yes" if row.single_track else "no"]
-        )
-    return response
+    rows = (
+        [row.code, row.area.slug, row.responsibility, row.lead, row.other_party, "yes" if row.single_track else "no"]
+        for row in selectors.matrix_rows()
+    )
+    return csv_response("matrix.csv", MATRIX_CSV_COLUMNS, rows)
 
 
 def lookup(request):

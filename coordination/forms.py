@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreement.models import Organisation, Party, TaskArea
 from agreement.selectors import party_staff
+from portal.parsing import SensibleDates
 
 from .models import ActionItem, ContactForm, DirectorContact
 from .services import ActionItemData
@@ -18,7 +19,7 @@ def party_staff_users():
     return party_staff().order_by("first_name", "last_name", "username")
 
 
-class DirectorContactForm(forms.ModelForm):
+class DirectorContactForm(SensibleDates, forms.ModelForm):
     occurred_at = forms.DateTimeField(
         label=_("Date and time"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
     )
@@ -58,7 +59,7 @@ class DirectorContactForm(forms.ModelForm):
         return {name: data[name] for name in self.Meta.fields}
 
 
-class ActionItemForm(forms.ModelForm):
+class ActionItemForm(SensibleDates, forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["text", "owner", "due_on", "done"]
@@ -95,7 +96,7 @@ def action_items_from(formset) -> list[ActionItemData]:
     return items
 
 
-class ContactFilterForm(forms.Form):
+class ContactFilterForm(SensibleDates, forms.Form):
     party = forms.ModelChoiceField(
         queryset=Organisation.objects.filter(slug__in=Party.values), required=False, label=_("Party"), to_field_name="slug"
     )

@@ -8,7 +8,7 @@ app_name = "coordination"
 urlpatterns = [
     path("", views.contact_list, name="contacts"),
     path("new/", views.contact_create, name="contact-create"),
-    path("<int:pk>/", views.contact_detail, name="contact-detail"),
-    path("<int:pk>/edit/", views.contact_update, name="contact-update"),
-    path("actions/<int:pk>/done/", views.action_item_done, name="action-item-done"),
+    path("<id:pk>/", views.contact_detail, name="contact-detail"),
+    path("<id:pk>/edit/", views.contact_update, name="contact-update"),
+    path("actions/<id:pk>/done/", views.action_item_done, name="action-item-done"),
 ]

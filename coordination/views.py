@@ -1,11 +1,8 @@
 """Views of director contacts (§5): the log with its month-by-month record, logging, correcting, ticking off."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from portal import permissions
 from portal.dates import month_start
+from portal.spreadsheets import csv_response
 
 from . import selectors, services
 from .dashboard import dashboard_sections
@@ -59,25 +57,21 @@ def contact_list(request):
 
 
 def _contacts_csv(contacts):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="director-contacts.csv"'
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    for c in contacts:
-        writer.writerow(
-            [
-                c.pk,
-                timezone.localtime(c.occurred_at).strftime("%Y-%m-%d %H:%M"),
-                c.form,
-                " | ".join(p.username for p in c.participants.all()),
-                "yes" if c.counts else "no",
-                " | ".join(a.slug for a in c.task_areas.all()),
-                c.activities_presented,
-                c.decisions,
-                " | ".join(f"{i.text} ({i.owner.username}, {i.due_on:%Y-%m-%d}{', done' if i.done else ''})" for i in c.action_items.all()),
-            ]
-        )
-    return response
+    rows = (
+        [
+            c.pk,
+            timezone.localtime(c.occurred_at).strftime("%Y-%m-%d %H:%M"),
+            c.form,
+            " | ".join(p.username for p in c.participants.all()),
+            "yes" if c.counts else "no",
+            " | ".join(a.slug for a in c.task_areas.all()),
+            c.activities_presented,
+            c.decisions,
+            " | ".join(f"{i.text} ({i.owner.username}, {i.due_on:%Y-%m-%d}{', done' if i.done else ''})" for i in c.action_items.all()),
+        ]
+        for c in contacts
+    )
+    return csv_response("director-contacts.csv", CSV_COLUMNS, rows)
 
 
 def _edit(request, contact=None):

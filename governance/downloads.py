@@ -7,6 +7,8 @@ from django.conf import settings
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils.text import slugify
 
+from .uploads import name_for_type
+
 CHUNK = 64 * 1024
 
 
@@ -14,6 +16,12 @@ def _private(response):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def download_name(version) -> str:
+    """The name a version downloads under: its extension follows the stored (detected) type, also for
+    versions uploaded before names were made to fit."""
+    return name_for_type(version.original_name, version.file.name.rpartition(".")[2])
 
 
 def file_response(version) -> HttpResponse:
@@ -26,10 +34,10 @@ def file_response(version) -> HttpResponse:
     if prefix:
         response = HttpResponse(content_type=version.content_type)
         response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(version.file.name)
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(version.original_name)}"
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(download_name(version))}"
         return _private(response)
     response = FileResponse(
-        version.file.open("rb"), as_attachment=True, filename=version.original_name, content_type=version.content_type
+        version.file.open("rb"), as_attachment=True, filename=download_name(version), content_type=version.content_type
     )
     response.block_size = CHUNK
     return _private(response)
@@ -63,7 +71,7 @@ def zip_entry_names(materials) -> list[str]:
     names, seen = [], set()
     for material in materials:
         prefix = f"{material.agenda_item.position:02d} - " if material.agenda_item_id else "00 - "
-        name = prefix + material.current.original_name
+        name = prefix + download_name(material.current)
         stem, dot, ext = name.rpartition(".")
         candidate, n = name, 2
         while candidate in seen:

@@ -6,6 +6,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from portal.parsing import SensibleDates
+
 from .models import AgendaItem, Board, Confidentiality, Material, MeetingKind
 
 
@@ -44,7 +46,7 @@ class MaterialVersionForm(forms.Form):
         self.helper.add_input(Submit("upload-version", _("Upload new version"), css_class="btn-sm"))
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(SensibleDates, forms.Form):
     """A new board meeting or strategy seminar, on a board the user's secretariat manages."""
 
     board = forms.ModelChoiceField(label=_("Board"), queryset=Board.objects.none())

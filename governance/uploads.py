@@ -27,6 +27,9 @@ OLE_TYPES = {  # legacy Office files share one container; the user's extension s
 }
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEAD = 8192
+# The extensions a file of each detected type may keep; any other gets the detected one appended,
+# so "evil.html" uploaded as plain text downloads as "evil.html.txt" and opens as text.
+KEEPS_EXTENSION = {"txt": {"txt", "csv", "md"}, "jpg": {"jpg", "jpeg"}}
 
 
 @dataclass(frozen=True)
@@ -45,10 +48,23 @@ class CheckedUpload:
         return f"{uuid.uuid4().hex}.{self.extension}"
 
 
+def name_for_type(name: str, extension: str) -> str:
+    """`name`, ending in an extension that fits the detected type `extension` (appended if it does not)."""
+    stem, dot, current = name.rpartition(".")
+    if dot and stem and current.lower() in KEEPS_EXTENSION.get(extension, {extension}):
+        return name
+    return f"{name}.{extension}"
+
+
 def safe_display_name(name: str) -> str:
-    """The last path component of `name`, reduced to safe characters ("../../etc/passwd" → "passwd")."""
+    """The last path component of `name`, reduced to safe characters ("../../etc/passwd" → "passwd").
+
+    Control and bidi/format characters go first: "report\u202egpj.exe" must not display as
+    "reportexe.jpg" anywhere.
+    """
     base = os.path.basename((name or "").replace("\\", "/"))
-    base = unicodedata.normalize("NFC", base).strip().lstrip(".")
+    base = "".join(c for c in unicodedata.normalize("NFC", base) if unicodedata.category(c) not in {"Cc", "Cf"})
+    base = base.strip().lstrip(".")
     try:
         cleaned = get_valid_filename(base)
     except Exception:  # Django refuses names that clean to nothing or to "." / ".."
@@ -132,6 +148,7 @@ def check_upload(upload) -> CheckedUpload:
     upload.seek(0)
     head = upload.read(HEAD)
     extension, content_type = _detect(upload, head, display_name)
+    display_name = name_for_type(display_name, extension)
     digest = hashlib.sha256()
     upload.seek(0)
     for chunk in upload.chunks():

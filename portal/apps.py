@@ -8,6 +8,15 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
 
+    def ready(self):
+        from django.urls import register_converter
+
+        from .parsing import IdConverter, YearConverter
+
+        # Before any URLconf is loaded: every app's URLs take ids and years through these.
+        register_converter(IdConverter, "id")
+        register_converter(YearConverter, "year")
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin, on a site that only the portal's administrators may enter."""

@@ -64,21 +64,54 @@ def database_is_empty() -> bool:
 def _safe_member(name: str) -> PurePosixPath | None:
     """The path inside MEDIA_ROOT for a zip member, or None if it tries to escape it."""
     path = PurePosixPath(name)
-    if path.parts[:1] != ("media",) or ".." in path.parts or path.is_absolute():
+    if path.parts[:1] != ("media",) or ".." in path.parts or path.is_absolute() or len(path.parts) < 2:
+        return None
+    if "\\" in name or "\x00" in name:
         return None
     return PurePosixPath(*path.parts[1:])
+
+
+def _checked_files(archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
+    """Every member of the backup checked before anything is loaded or written: (member, path in MEDIA_ROOT).
+
+    A ValueError names the first member that is not what `backup_write` writes: a path that would
+    leave MEDIA_ROOT, an unknown or repeated member, or one whose checksum does not match.
+    """
+    names = archive.namelist()
+    if "manifest.json" not in names or "data.json" not in names:
+        raise ValueError("manifest.json or data.json is missing.")
+    if len(set(names)) != len(names):
+        repeated = next(n for n in names if names.count(n) > 1)
+        raise ValueError(f"The backup holds {repeated} more than once.")
+    files = []
+    for member in archive.infolist():
+        if member.is_dir() or member.filename in ("manifest.json", "data.json"):
+            continue
+        if not member.filename.startswith("media/"):
+            raise ValueError(f"Not part of a backup: {member.filename}")
+        relative = _safe_member(member.filename)
+        if relative is None:
+            raise ValueError(f"Refusing a file outside the media folder: {member.filename}")
+        files.append((member, relative))
+    damaged = archive.testzip()
+    if damaged is not None:
+        raise ValueError(f"The backup is damaged: {damaged} does not match its checksum.")
+    return files
 
 
 @transaction.atomic
 def backup_restore(source: Path) -> dict:
     """Load a backup made by `backup_write` into an empty database and put its files back.
 
-    1. Check the manifest's format.
+    1. Check the manifest's format and every member (`_checked_files`), before anything is written:
+       a bad member refuses the whole backup and leaves nothing behind.
     2. Load every object (natural keys for content types and permissions, so ids may differ).
     3. Reset the database sequences (PostgreSQL), so new rows do not collide with restored ids.
-    4. Extract the files into MEDIA_ROOT, refusing any path that would leave it.
+    4. Extract the files into MEDIA_ROOT; if writing fails part-way, the files already written are
+       removed again (and the transaction undoes the rows).
     """
     with zipfile.ZipFile(source) as archive:
+        checked = _checked_files(archive)
         manifest = json.loads(archive.read("manifest.json"))
         if manifest.get("format") != FORMAT_VERSION:
             raise ValueError(f"Unknown backup format {manifest.get('format')!r}.")
@@ -87,19 +120,19 @@ def backup_restore(source: Path) -> dict:
                 obj.save()
         _reset_sequences()
         media = Path(settings.MEDIA_ROOT)
-        files = 0
-        for member in archive.infolist():
-            if member.is_dir() or not member.filename.startswith("media/"):
-                continue
-            relative = _safe_member(member.filename)
-            if relative is None:
-                raise ValueError(f"Refusing a file outside the media folder: {member.filename}")
-            target = media / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with archive.open(member) as src, open(target, "wb") as dst:
-                shutil.copyfileobj(src, dst)
-            files += 1
-    return {"counts": manifest["counts"], "files": files}
+        written = []
+        try:
+            for member, relative in checked:
+                target = media / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(member) as src, open(target, "wb") as dst:
+                    written.append(target)
+                    shutil.copyfileobj(src, dst)
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+    return {"counts": manifest["counts"], "files": len(written)}
 
 
 def _reset_sequences() -> None:

@@ -13,7 +13,7 @@ as no sender can do better without the mail server's help. A kill anywhere else 
 exactly once (tests/faults/test_worker_killed.py kills a worker waiting on the mail server).
 
 Messages are template triplets under templates/emails/: `<name>-subject.txt`, `<name>-body.txt`,
-`<name>-body.html`.
+`<name>-body.html`; the two .txt parts are rendered by the "text" engine, which does not HTML-escape.
 """
 
 import datetime as dt
@@ -38,8 +38,8 @@ MAX_ATTEMPTS = 5
 def render_message(template: str, context: dict) -> tuple[str, str, str]:
     """Subject, text body and HTML body of the email template triplet `template`."""
     with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"emails/{template}-subject.txt", context).split())
-        body = render_to_string(f"emails/{template}-body.txt", context)
+        subject = " ".join(render_to_string(f"emails/{template}-subject.txt", context, using="text").split())
+        body = render_to_string(f"emails/{template}-body.txt", context, using="text")
         html = render_to_string(f"emails/{template}-body.html", context)
     return subject, body, html
 

@@ -1,5 +1,8 @@
 """Small guards for hostile input that reaches code we do not own (django-axes, the database driver)."""
 
+import ipaddress
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.shortcuts import render
 
@@ -13,6 +16,27 @@ def axes_username(request, credentials) -> str:
     name = (credentials or {}).get("username") or request.POST.get("username", "")
     limit = get_user_model()._meta.get_field("username").max_length
     return str(name).replace("\x00", "")[:limit]
+
+
+def client_address(request) -> str | None:
+    """The client's address: REMOTE_ADDR, unless PORTAL_TRUSTED_PROXIES says how many proxies stand in front.
+
+    Each proxy appends the address it was contacted from to X-Forwarded-For, so with N trusted
+    proxies the client is the N-th entry from the right; anything to its left was written by the
+    client and is not believed. Without the setting the header is ignored: anyone can send it.
+    """
+    remote = request.META.get("REMOTE_ADDR")
+    proxies = settings.PORTAL_TRUSTED_PROXIES
+    if proxies <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if not forwarded:
+        return remote
+    candidate = forwarded[-min(proxies, len(forwarded))]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
 
 
 class RejectNulBytesMiddleware:

@@ -20,16 +20,15 @@ env = environ.Env()
 DEBUG = env.bool("DEBUG", default=False)
 
 # https://docs.djangoproject.com/en/6.1/ref/settings/#secret-key
-if DEBUG:
-    SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-never-used-in-production")
-else:
-    try:
-        SECRET_KEY = env.str("SECRET_KEY")
-    except ImproperlyConfigured:
+# Empty counts as missing: `SECRET_KEY=` in a half-filled .env must not start production.
+SECRET_KEY = env.str("SECRET_KEY", default="").strip()
+if not SECRET_KEY:
+    if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. In production (DEBUG off) the portal refuses to start without "
-            "it: set SECRET_KEY to a long random string, or DEBUG=1 for development."
-        ) from None
+            "SECRET_KEY is not set (or empty). In production (DEBUG off) the portal refuses to start "
+            "without it: set SECRET_KEY to a long random string, or DEBUG=1 for development."
+        )
+    SECRET_KEY = "dev-only-insecure-key-never-used-in-production"
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -99,6 +98,15 @@ TEMPLATES = [
                 "agreement.context_processors.agreement",
             ],
         },
+    },
+    {
+        # Plain text (email subjects and bodies, notification texts): nothing is HTML-escaped, so
+        # a title with quotes reads "like this", not &quot;like this&quot;. Only for .txt templates.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -170,14 +178,18 @@ if _email_backend.endswith("smtp.EmailBackend"):
         "timeout": 10,
     }
 elif _email_backend.endswith("filebased.EmailBackend"):
-    _email_options = {"file_path": _email.get("EMAIL_FILE_PATH") or str(BASE_DIR / "var" / "mail")}
+    # django-environ drops the slash of filemail:///abs/path (its path becomes "abs/path"): take the
+    # path as written, so three slashes mean an absolute path and two a path under the project.
+    _email_path = env.str("EMAIL_URL", default="").partition("://")[2].partition("?")[0]
+    _email_options = {"file_path": str(BASE_DIR / (_email_path or "var/mail"))}
 else:
     _email_options = {}
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Samarbejdsportalen <portal@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The address used in links inside emails and calendar feeds.
-PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# The address used in links inside emails, notifications and calendar feeds; by default the one
+# `make run` serves (PORT=8123 make run: http://127.0.0.1:8123). Production sets it.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}").rstrip("/")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -260,8 +272,15 @@ SECURE_CSP = {
 # https://django-axes.readthedocs.io/en/latest/4_configuration.html
 AXES_FAILURE_LIMIT = env.int("PORTAL_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("PORTAL_LOGIN_COOLOFF_MINUTES", default=15))
-# Per account, and per client address (which also stops one address trying many accounts).
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Per account: failures count per username, whichever address they come from. An address is never
+# locked on its own — behind the reverse proxy (or one office NAT) that would lock everyone out —
+# only together with a username. That pair never locks more than the username alone; it is there
+# because django-axes' deploy check (axes.W006) asks for the address to take part.
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+# The address recorded with each attempt: REMOTE_ADDR, or with N trusted proxies in front the
+# address the outermost of them saw (portal.security.client_address).
+PORTAL_TRUSTED_PROXIES = env.int("PORTAL_TRUSTED_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429

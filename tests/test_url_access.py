@@ -191,14 +191,14 @@ def concrete_paths(world):
         path = "/" + route
         for key, value in fixed.items():
             path = re.sub(rf"<(\w+:)?{key}>", str(value), path)
-        if "<int:pk>" not in path:
+        if "<id:pk>" not in path:
             yield name, path
             continue
         variants = [k.split("[")[1][:-1] for k in GET_TABLE if k.startswith(name + "[")]
         if not variants:
-            yield name, path.replace("<int:pk>", str(world[PK_FOR[name]]))
+            yield name, path.replace("<id:pk>", str(world[PK_FOR[name]]))
         for variant in variants:
-            yield f"{name}[{variant}]", path.replace("<int:pk>", str(world[VARIANTS[variant]]))
+            yield f"{name}[{variant}]", path.replace("<id:pk>", str(world[VARIANTS[variant]]))
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from agreement.models import MatrixRow, TaskArea
 from portal import permissions
+from portal.parsing import validate_date
 
 from .. import spreadsheets
 from ..models import Activity, ActivityStatus, Plan
@@ -29,9 +30,14 @@ YES, NO = {"yes", "ja", "y", "true", "1"}, {"no", "nej", "n", "false", "0", ""}
 
 def _date(value: str, column: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise ValidationError(_("%(column)s must be a date written YYYY-MM-DD, not \"%(value)s\".") % {"column": column, "value": value}) from None
+    try:
+        validate_date(day)
+    except ValidationError as exc:
+        raise ValidationError(f"{column}: {exc.messages[0]}") from None
+    return day
 
 
 def _activity_from_row(row: dict[str, str], *, plan: Plan, areas: dict, matrix: dict) -> Activity:

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from .. import audit, notifications, permissions, selectors
+from ..parsing import parse_id, parse_ids
 from ..registry import registry
 
 
@@ -26,7 +27,7 @@ def notification_list(request):
 @require_POST
 def notification_read(request):
     ids = request.POST.getlist("id")
-    count = notifications.mark_read(user=request.user, notification_ids=[int(i) for i in ids if i.isdigit()] if ids else None)
+    count = notifications.mark_read(user=request.user, notification_ids=parse_ids(ids) if ids else None)
     messages.success(request, _("%(count)d notifications marked as read.") % {"count": count})
     return redirect("notifications")
 
@@ -68,7 +69,7 @@ def audit_log(request):
     if not permissions.is_administrator(request.user):
         raise PermissionDenied
     model = request.GET.get("model") or None
-    user_id = int(request.GET["user"]) if request.GET.get("user", "").isdigit() else None
+    user_id = parse_id(request.GET.get("user", ""))
     return render(
         request,
         "portal/audit.html",

@@ -110,3 +110,16 @@ def test_the_command_imports_or_names_the_bad_lines(tmp_path, agreement, capsys)
         call_command("import_plan", str(bad), org="difos", year=2027)
     assert "bad.csv:3:" in capsys.readouterr().err
     assert Activity.objects.count() == 1
+
+
+def test_the_import_page_refuses_the_dimension_bomb_with_a_message(client_for, plan_for, censec_secretariat):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.hostile_files import xlsx_dimension_bomb
+
+    plan_for("censec")
+    bomb = xlsx_dimension_bomb(header=spreadsheets.COLUMNS, last_row=20000)
+    response = client_for(censec_secretariat).post("/activities/censec/2027/import/", {"file": SimpleUploadedFile("bomb.xlsx", bomb)})
+    assert response.status_code == 400
+    assert "5000" in response.content.decode()
+    assert not Activity.objects.exists()

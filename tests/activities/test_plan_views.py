@@ -77,6 +77,22 @@ def test_the_secretariat_adds_edits_and_deletes_an_activity(client_for, plan_for
     assert not Activity.objects.exists()
 
 
+
+@pytest.mark.parametrize("version", [None, "", "x", "²", "0"])
+def test_an_edit_without_a_valid_version_is_refused_and_overwrites_nothing(client_for, add_activity, censec_secretariat, version):
+    activity = add_activity("censec", title="Droneworkshop")
+    client = client_for(censec_secretariat)
+    data = {"title": "Overwritten", "task_area": activity.task_area_id, "start": "2027-03-01", "end": "2027-03-01",
+            "status": "planned", "topics": "", "counterparts": "", "target_groups": "", "description": ""}
+    if version is not None:
+        data["version"] = version
+    response = client.post(f"/activities/censec/2027/activities/{activity.pk}/", data)
+    assert response.status_code == 400
+    assert Activity.objects.get().title == "Droneworkshop"
+    if version is None:
+        assert "version" in response.content.decode()
+
+
 def test_the_table_filters_and_sorts(client_for, add_activity, censec_secretariat):
     add_activity("censec", title="Bravo", start=dt.date(2027, 5, 1))
     add_activity("censec", title="Alfa", start=dt.date(2027, 6, 1), area="political", status="done")

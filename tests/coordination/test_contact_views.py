@@ -228,3 +228,16 @@ def test_the_log_shows_the_month_by_month_record(client_for, censec_secretariat)
     assert 'data-month="2026-11" data-status="open"' in html
     assert 'data-month="2026-10" data-status="missed"' in html
     assert 'data-month="2026-09" data-status="kept"' in html
+
+
+def test_the_csv_export_neutralises_formulas(client_for, censec_secretariat, censec_director, difos_director):
+    hostile = ['=HYPERLINK("http://evil.example","klik")', "-2+3+cmd|' /C calc'!A0", "@cmd"]
+    make_contact(
+        by=censec_secretariat, participants=[censec_director, difos_director], when=local(2026, 11, 10),
+        activities_presented=hostile[0], decisions=hostile[1],
+        items=[{"text": hostile[2], "owner": difos_director, "due_on": dt.date(2026, 11, 24)}],
+    )
+    rows = list(csv.DictReader(io.StringIO(client_for(censec_secretariat).get("/governance/contacts/?format=csv").content.decode())))
+    assert rows[0]["activities_presented"] == "'" + hostile[0]
+    assert rows[0]["decisions"] == "'" + hostile[1]
+    assert rows[0]["action_items"].startswith("'@cmd")

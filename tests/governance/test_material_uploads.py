@@ -94,7 +94,7 @@ def test_a_path_traversal_name_is_reduced_to_its_last_part_and_stored_inside_med
         user=censec_secretariat, upload=SimpleUploadedFile("../../etc/passwd", b"root:x:0:0\n"), meeting=meeting, title="",
     )
     version = material.current
-    assert version.original_name == "passwd"
+    assert version.original_name == "passwd.txt"  # plain text: the name says so
     path = (media_root / version.file.name).resolve()
     assert path.is_relative_to(media_root.resolve()) and path.suffix == ".txt"
 
@@ -150,3 +150,34 @@ def test_a_refused_new_version_keeps_the_current_one(boards, client_for, censec_
     material.refresh_from_db()
     assert material.current.number == 1 and material.versions.count() == 1
     assert stored_files(media_root) == before
+
+
+@pytest.mark.parametrize("name, content, served", [
+    ("evil.html", b"<script>alert(1)</script>", "evil.html.txt"),
+    ("evil.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "evil.svg.txt"),
+    ("report\u202egpj.exe", b"just text", "reportgpj.exe.txt"),
+    ("notes.txt", b"just text", "notes.txt"),
+    ("table.csv", b"a,b\n1,2\n", "table.csv"),
+    ("Budget.PDF", None, "Budget.PDF"),
+])
+def test_a_download_is_named_for_its_detected_type(upload_as, client_for, censec_secretariat, meeting, media_root, name, content, served):
+    from urllib.parse import unquote
+
+    upload_as(censec_secretariat, SimpleUploadedFile(name, content or demo.minimal_pdf("x")))
+    version = MaterialVersion.objects.latest("id")
+    assert version.original_name == served
+    response = client_for(censec_secretariat).get(f"/governance/materials/{version.material.pk}/download/")
+    disposition = unquote(response["Content-Disposition"])
+    assert served in disposition and "\u202e" not in disposition
+    names = zipfile.ZipFile(io.BytesIO(b"".join(client_for(censec_secretariat).get(
+        f"/governance/meetings/{meeting.pk}/materials.zip").streaming_content))).namelist()
+    assert any(n.endswith(served) for n in names)
+
+
+def test_a_version_stored_under_a_dangerous_name_before_the_fix_still_downloads_as_text(upload_as, client_for, censec_secretariat):
+    upload_as(censec_secretariat, SimpleUploadedFile("old.txt", b"<script>alert(1)</script>"))
+    version = MaterialVersion.objects.latest("id")
+    MaterialVersion.objects.filter(pk=version.pk).update(original_name="old.html")
+    response = client_for(censec_secretariat).get(f"/governance/materials/{version.material.pk}/download/")
+    assert response["Content-Type"].startswith("text/plain")
+    assert 'filename="old.html.txt"' in response["Content-Disposition"]

@@ -77,3 +77,39 @@ def test_restore_refuses_files_that_would_leave_the_media_folder(tmp_path):
     with pytest.raises(CommandError, match="outside the media folder"):
         call_command("restore", str(evil))
     assert not (Path(settings.MEDIA_ROOT).parent / "escape.txt").exists()
+
+
+def _backup_with(path, members):
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("manifest.json", '{"format": 1, "counts": {}, "files": %d}' % len(members))
+        archive.writestr("data.json", "[]")
+        for name, content in members:
+            archive.writestr(name, content)
+    return path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("bad, message", [
+    ("media/../../escape.txt", "outside the media folder"),
+    ("/etc/cron.d/evil", "Not part of a backup"),
+    ("media/..\\..\\escape.txt", "outside the media folder"),
+])
+def test_one_bad_member_refuses_the_backup_before_any_file_is_written(tmp_path, bad, message):
+    evil = _backup_with(tmp_path / "evil.zip", [("media/materials/first.txt", "x"), ("media/materials/second.txt", "y"), (bad, "z")])
+    with pytest.raises(CommandError, match=message):
+        call_command("restore", str(evil))
+    media = Path(settings.MEDIA_ROOT)
+    assert not media.exists() or not any(p.is_file() for p in media.rglob("*")), "orphans left in MEDIA_ROOT"
+
+
+@pytest.mark.django_db
+def test_a_damaged_member_refuses_the_backup_and_leaves_nothing(tmp_path):
+    good = _backup_with(tmp_path / "good.zip", [("media/materials/first.txt", "x" * 100), ("media/materials/second.txt", "y" * 100)])
+    data = bytearray(good.read_bytes())
+    at = data.index(b"y" * 100)
+    data[at] = ord("Y")  # the member's bytes no longer match its CRC
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(CommandError, match="damaged"):
+        call_command("restore", str(damaged))
+    assert not (Path(settings.MEDIA_ROOT) / "materials" / "first.txt").exists()

@@ -193,3 +193,34 @@ def test_a_very_long_username_is_only_a_failed_login(client, demo_users):
     response = client.post("/accounts/login/", {"username": "x" * 10_000, "password": "demo"})
     assert response.status_code == 200
     assert "korrekt brugernavn og adgangskode" in response.content.decode()
+
+
+def test_a_lockout_locks_the_account_not_the_address_everyone_shares(client, demo_users):
+    """Behind the production proxy every login comes from one address: one person's typos lock only their account."""
+    for _ in range(5):
+        login(client, "censec-director", "wrong")
+    assert login(client, "censec-director", "demo").status_code == 429
+    other = Client()  # same REMOTE_ADDR (127.0.0.1), another user
+    assert login(other, "difos-director", "demo").status_code == 302
+
+
+def test_the_account_stays_locked_from_any_other_address(demo_users):
+    for number in range(5):
+        login(Client(REMOTE_ADDR=f"10.0.0.{number + 1}"), "censec-director", "wrong")
+    assert login(Client(REMOTE_ADDR="10.0.1.1"), "censec-director", "demo").status_code == 429
+
+
+def test_the_recorded_address_ignores_x_forwarded_for_unless_proxies_are_trusted(demo_users, settings):
+    from axes.models import AccessAttempt
+
+    def attempt(user):
+        Client(REMOTE_ADDR="10.9.9.9", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7").post(
+            "/accounts/login/", {"username": user, "password": "wrong"}
+        )
+        return AccessAttempt.objects.get(username=user).ip_address
+
+    assert attempt("censec-director") == "10.9.9.9"  # PORTAL_TRUSTED_PROXIES=0: the header is anyone's to forge
+    settings.PORTAL_TRUSTED_PROXIES = 1
+    assert attempt("difos-director") == "203.0.113.7"  # the one proxy's entry, not the client-written one
+    settings.PORTAL_TRUSTED_PROXIES = 2
+    assert attempt("censec-secretariat") == "6.6.6.6"

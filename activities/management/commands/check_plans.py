@@ -1,10 +1,9 @@
-import csv
-
 from django.core.management.base import BaseCommand
 
 from activities import selectors
 from activities.models import Finding, FindingStatus
 from activities.services.findings import check_all, findings_with_activities
+from portal.spreadsheets import write_csv
 
 
 class Command(BaseCommand):
@@ -21,10 +20,7 @@ class Command(BaseCommand):
             found = found.filter(year=year)
         rows = selectors.finding_rows(findings_with_activities(found), selectors.parties(), user=None)
         if format == "csv":
-            writer = csv.writer(self.stdout)
-            writer.writerow(selectors.FINDINGS_CSV_COLUMNS)
-            for row in rows:
-                writer.writerow(selectors.finding_csv_row(row))
+            write_csv(self.stdout, selectors.FINDINGS_CSV_COLUMNS, map(selectors.finding_csv_row, rows))
             return
         for row in rows:
             self.stdout.write(f"#{row.finding.pk} [{row.finding.kind} {row.finding.rule}] {row.explanation}")

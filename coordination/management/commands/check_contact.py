@@ -1,10 +1,12 @@
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from coordination.monthly import check_contact
 from portal.notifications import deliver_pending
+from portal.parsing import validate_date
 
 
 class Command(BaseCommand):
@@ -21,8 +23,9 @@ class Command(BaseCommand):
         if options["today"]:
             try:
                 today = dt.date.fromisoformat(options["today"])
-            except ValueError:
-                raise CommandError(f"--today must be a date as YYYY-MM-DD, not {options['today']!r}.") from None
+                validate_date(today)
+            except (ValueError, ValidationError):
+                raise CommandError(f"--today must be a date as YYYY-MM-DD between 1900 and 2199, not {options['today']!r}.") from None
         result = check_contact(today=today)
         emailed = deliver_pending()
         if result.recorded is not None:

@@ -2,6 +2,7 @@ import zipfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.base import DeserializationError
 
 from portal.backup import backup_restore, database_is_empty
 
@@ -24,7 +25,7 @@ class Command(BaseCommand):
             )
         try:
             result = backup_restore(path)
-        except (KeyError, ValueError) as exc:
+        except (KeyError, ValueError, DeserializationError) as exc:
             raise CommandError(f"Cannot restore {path}: {exc}") from None
         rows = sum(result["counts"].values())
         self.stdout.write(self.style.SUCCESS(f"Restored {rows} rows and {result['files']} files from {path}."))
