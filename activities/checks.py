@@ -119,7 +119,13 @@ def make_item(
     *, id: int, party: str, year: int, area: int, start: dt.date, end: dt.date, match_keys: str, row: str | None = None,
     common_interest: bool = False, partner: str | None = None, own: bool = False,
 ) -> Item:
-    """An `Item` from an activity's stored columns; its matrix row counts as a weak shared feature."""
+    """An `Item` from an activity's stored columns."""
+    terms, names = terms_of(match_keys, row)
+    return Item(id, party, year, area, start.toordinal(), end.toordinal(), terms, names, row, common_interest, partner, own)
+
+
+def terms_of(match_keys: str, row: str | None = None) -> tuple[dict[str, float], str]:
+    """The features of stored match keys with their field weights (the matrix row a weak one), and the names line."""
     terms: dict[str, float] = {}
     names = []
     weights = text.FIELD_WEIGHTS
@@ -135,8 +141,7 @@ def make_item(
     if row:
         terms[f"{text.WEAK}row {row}"] = ROW_WEIGHT
     # Counterparts and title, padded so a phrase matches whole words only and never across fields.
-    padded = " | ".join(names)
-    return Item(id, party, year, area, start.toordinal(), end.toordinal(), terms, f" {padded} ", row, common_interest, partner, own)
+    return terms, f" {' | '.join(names)} "
 
 
 @dataclass(frozen=True)

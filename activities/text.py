@@ -162,7 +162,8 @@ class Analyzer:
 
     def __init__(self, thesaurus: Thesaurus, vocabulary: Iterable[str] = ()):
         self.thesaurus = thesaurus
-        self.vocabulary = {stem(w) for w in LEXICON} | thesaurus.vocabulary | set(vocabulary)
+        # The activities' own stems only from four letters: "pol" (Polen) must not cut "politik".
+        self.vocabulary = {stem(w) for w in LEXICON} | thesaurus.vocabulary | {v for v in vocabulary if len(v) >= 4}
         self.vocabulary -= {stem(w) for w in STOP_WORDS}
         self._splits: dict[str, tuple[str, ...]] = {}
 

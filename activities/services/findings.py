@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from agreement.models import MatrixRow, Organisation
+from agreement.models import Duty, Lead, MatrixRow, Organisation
 from portal import notifications, permissions
 from portal.dashboard_cache import dashboard_changed
 from portal.models import Role, RoleKind
@@ -27,13 +27,14 @@ from portal.queue import enqueue_on_commit
 from .. import checks
 from ..explain import explain, organisations
 from ..models import Activity, ActivityStatus, Finding, FindingStatus
+from . import analysis
 from .plans import MAX_DURATION
 
 logger = logging.getLogger(__name__)
 
 ITEM_COLUMNS = (
     "pk", "plan__organisation__slug", "plan__year", "task_area_id", "start", "end", "match_keys",
-    "matrix_row__code", "common_interest", "partner__slug",
+    "matrix_row__code", "common_interest", "partner__slug", "matrix_row__lead", "matrix_row__other_party_duty",
 )
 STILL_OPEN = (FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED)
 
@@ -55,36 +56,74 @@ def rules_load() -> dict[str, checks.RowRule]:
     }
 
 
-def items_from(queryset) -> list[checks.Item]:
+def _own_row(lead: str | None, duty: str | None) -> bool:
+    """A row that gives each party its own activity and asks nothing of the other (5.1, own communication)."""
+    return lead == Lead.EACH and duty == Duty.NONE
+
+
+def items_from(queryset, *, large: bool = True) -> list[checks.Item]:
     """Prepared `Item`s for the activities of `queryset` that count (cancelled ones do not).
 
-    They come in the order of the task-area/date index, the order the overlap sweep walks them in.
+    A large read streams in chunks; a small one (`large=False`) is one plain query, which on
+    PostgreSQL saves the server-side cursor's extra round trips (DECLARE, FETCH, CLOSE).
     """
-    rows = queryset.exclude(status=ActivityStatus.CANCELLED).order_by("task_area_id", "start", "pk").values_list(*ITEM_COLUMNS)
+    rows = queryset.exclude(status=ActivityStatus.CANCELLED).order_by("start", "pk").values_list(*ITEM_COLUMNS)
     return [
         checks.make_item(
             id=pk, party=party, year=year, area=area, start=start, end=end, match_keys=keys, row=row,
-            common_interest=common, partner=partner,
+            common_interest=common, partner=partner, own=_own_row(lead, duty),
         )
-        for pk, party, year, area, start, end, keys, row, common, partner in rows.iterator(chunk_size=5000)
+        for pk, party, year, area, start, end, keys, row, common, partner, lead, duty in (
+            rows.iterator(chunk_size=5000) if large else rows
+        )
     ]
 
 
-def _sync(hits: list[checks.Hit], existing: dict[str, tuple[int, str]]) -> SyncResult:
-    """Make the stored findings agree with `hits`, within the findings `existing` (key → id, status).
+def overlap_threshold() -> float:
+    return settings.PORTAL_OVERLAP_THRESHOLD
+
+
+def _rescored(by_key: dict[str, checks.Hit], existing: dict[str, tuple]) -> list[Finding]:
+    """Stored findings found again with another score or other matched words (an edit changed the evidence)."""
+    changed = []
+    for key, (pk, _status, score, detail) in existing.items():
+        hit = by_key.get(key)
+        if hit is None:
+            continue
+        if hit.detail[:300] != detail or (hit.score is not None and (score is None or abs(hit.score - score) > 0.0005)):
+            changed.append(Finding(pk=pk, score=hit.score, detail=hit.detail[:300]))
+    return changed
+
+
+EXISTING_COLUMNS = ("key", "pk", "status", "score", "detail")
+
+
+def _existing(queryset) -> dict[str, tuple]:
+    return {key: rest for key, *rest in queryset.values_list(*EXISTING_COLUMNS)}
+
+
+def _sync(hits: list[checks.Hit], existing: dict[str, tuple]) -> SyncResult:
+    """Make the stored findings agree with `hits`, within the findings `existing` (key → id, status, score, detail).
 
     1. A hit with no stored finding becomes a new open finding, linked to its activities.
-    2. A resolved finding found again is reopened; acknowledged and dismissed ones keep their decision.
+    2. A resolved finding found again is reopened; acknowledged and dismissed ones keep their decision
+       (a dismissed pair stays dismissed, however often the sweep finds it); any finding found again
+       takes the new score and matched words.
     3. An open or acknowledged finding no longer found is resolved.
     A concurrent run inserting the same key is harmless: the key is unique and conflicts are ignored.
     """
     result = SyncResult()
     by_key = {h.key: h for h in hits}
     now = timezone.now()
-    result.reopened = [pk for key, (pk, status) in existing.items() if key in by_key and status == FindingStatus.RESOLVED]
-    result.resolved = [pk for key, (pk, status) in existing.items() if key not in by_key and status in STILL_OPEN]
+    result.reopened = [pk for key, (pk, status, *_r) in existing.items() if key in by_key and status == FindingStatus.RESOLVED]
+    result.resolved = [pk for key, (pk, status, *_r) in existing.items() if key not in by_key and status in STILL_OPEN]
     new = [h for key, h in by_key.items() if key not in existing]
+    rescored = _rescored(by_key, existing)
+    if not (result.reopened or result.resolved or new or rescored):
+        return result
     with transaction.atomic():
+        if rescored:
+            Finding.objects.bulk_update(rescored, ["score", "detail"], batch_size=500)
         if result.reopened:
             Finding.objects.filter(pk__in=result.reopened).update(status=FindingStatus.OPEN, resolved_at=None)
         if result.resolved:
@@ -93,7 +132,10 @@ def _sync(hits: list[checks.Hit], existing: dict[str, tuple[int, str]]) -> SyncR
             rows = dict(MatrixRow.objects.values_list("code", "pk"))
             Finding.objects.bulk_create(
                 [
-                    Finding(kind=h.kind, rule=h.rule, key=h.key, matrix_row_id=rows.get(h.rule), detail=h.detail[:300], year=h.year)
+                    Finding(
+                        kind=h.kind, rule=h.rule, key=h.key, matrix_row_id=rows.get(h.rule), detail=h.detail[:300], year=h.year,
+                        score=h.score,
+                    )
                     for h in new
                 ],
                 batch_size=500,
@@ -120,39 +162,46 @@ def check_all(*, year: int | None = None) -> SyncResult:
     """The full sweep: every rule over every activity (or one year's), then store and close findings.
 
     With a year, the plans of the neighbouring years are read too (an activity may run into the
-    next year), but only that year's findings are touched.
+    next year), but only that year's findings are touched. The term counts of every year read are
+    counted afresh and kept, so the single-activity checks that follow weigh evidence the same way.
     """
     queryset = Activity.objects.all()
     if year is not None:
         queryset = queryset.filter(plan__year__range=(year - 1, year + 1))
-    hits = checks.run_all(items_from(queryset), rules_load())
+    items = items_from(queryset)
+    corpora = checks.corpora_of(items)
+    analysis.corpora_store(corpora)
+    hits = checks.run_all(items, rules_load(), corpora=corpora, threshold=overlap_threshold())
     existing = Finding.objects.all()
     if year is not None:
         hits = [h for h in hits if h.year == year]
         existing = existing.filter(year=year)
-    return _sync(hits, {key: (pk, status) for key, pk, status in existing.values_list("key", "pk", "status")})
+    return _sync(hits, _existing(existing))
 
 
 def check_activity(activity_id: int) -> SyncResult:
     """Every rule for one activity, with indexed queries only: its row, its overlap candidates, its findings.
 
-    Candidates are the other parties' activities in the same task area that start no earlier than
-    the longest possible activity before this one ends (an index range on task area and start).
+    1. Read the activity and the findings it is part of.
+    2. Candidates are the other parties' activities of any task area whose dates overlap it: an
+       index range on (start, end), bounded by the longest possible activity (`MAX_DURATION`).
+    3. Weigh the evidence with the stored term counts of the years involved (`TermStatistics`,
+       counted by the last sweep), the same counts the sweep used.
     """
-    found = items_from(Activity.objects.filter(pk=activity_id))
-    existing = {
-        key: (pk, status)
-        for key, pk, status in Finding.objects.filter(activities__pk=activity_id).values_list("key", "pk", "status")
-    }
+    found = items_from(Activity.objects.filter(pk=activity_id), large=False)
+    existing = _existing(Finding.objects.filter(activities__pk=activity_id))
     if not found:  # cancelled (or deleted): whatever it caused is resolved
         return _sync([], existing)
     item = found[0]
     start, end = dt.date.fromordinal(item.start), dt.date.fromordinal(item.end)
     candidates = items_from(
-        Activity.objects.filter(task_area_id=item.area, start__gte=start - MAX_DURATION, start__lte=end, end__gte=start)
-        .exclude(plan__organisation__slug=item.party)
+        Activity.objects.filter(start__gte=start - MAX_DURATION, start__lte=end, end__gte=start)
+        .exclude(plan__organisation__slug=item.party),
+        large=False,
     )
-    return _sync(checks.run_for(item, candidates, rules_load()), existing)
+    corpora = analysis.corpora_load({min(item.year, c.year) for c in candidates}) if candidates else {}
+    hits = checks.run_for(item, candidates, rules_load(), corpora=corpora, threshold=overlap_threshold())
+    return _sync(hits, existing)
 
 
 def _claim(activity_id: int, requested_at) -> bool:
@@ -189,6 +238,11 @@ def sweep_pending(*, limit: int = 5000) -> int:
     todo = list(
         Activity.objects.filter(needs_check=True).order_by("check_requested_at").values_list("pk", "check_requested_at")[:limit]
     )
+    if len(todo) > 1:
+        # Many at once (an import, a copied plan): count their years' terms first, so the new
+        # activities weigh evidence among themselves and not against counts taken before them.
+        years = set(Activity.objects.filter(pk__in=[pk for pk, _at in todo]).values_list("plan__year", flat=True))
+        analysis.corpora_count(years | {y - 1 for y in years})
     done = 0
     for pk, requested_at in todo:
         try:
