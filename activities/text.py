@@ -75,6 +75,8 @@ class Token:
     text: str
     start: int
     stems: tuple[str, ...]
+    # Stems of whole compounds that split: their parts are the evidence, so the whole is not counted twice.
+    compounds: frozenset[str] = frozenset()
 
 
 def words(text: str) -> list[tuple[str, int, list[str]]]:
@@ -183,7 +185,14 @@ class Analyzer:
         if word in self._splits:
             return self._splits[word]
         best = self._split(word, allow_unknown=True, own=stem(word))
-        result = tuple(stem(p) for p in best[2]) if best else ()
+        parts: list[str] = []
+        for part in best[2] if best else ():
+            # A part may itself be a compound the vocabulary knows whole ("missilforsvar" → missil + forsvar).
+            parts.append(stem(part))
+            inner = self._split(part, allow_unknown=False, own=stem(part))
+            if inner:
+                parts.extend(stem(p) for p in inner[2])
+        result = tuple(dict.fromkeys(parts))
         self._splits[word] = result
         return result
 
@@ -220,13 +229,17 @@ class Analyzer:
         result = []
         for surface, offset, forms in words(text):
             stems: list[str] = []
+            compounds = set()
             for form in forms:
                 if not _keep(form):
                     continue
                 stems.append(stem(form))
-                stems.extend(self.split(form))
+                parts = self.split(form)
+                if parts:
+                    compounds.add(stem(form))
+                    stems.extend(parts)
             if stems:
-                result.append(Token(surface, offset, tuple(dict.fromkeys(stems))))
+                result.append(Token(surface, offset, tuple(dict.fromkeys(stems)), frozenset(compounds)))
         return result
 
     def features_of(self, tokens: list[Token]) -> list[tuple[str, list[int]]]:
@@ -250,7 +263,7 @@ class Analyzer:
                         covered.add(i)
             if i not in covered:
                 for s in token.stems:
-                    if s not in self.thesaurus.single:
+                    if s not in self.thesaurus.single and s not in token.compounds:
                         found.setdefault(s, []).append(i)
         return list(found.items())
 
