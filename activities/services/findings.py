@@ -283,11 +283,12 @@ def notify_pending_findings(*, limit: int = 200) -> int:
         return 0
     staff = _party_staff()
     parties = {o.slug: o for o in Organisation.objects.filter(kind=Organisation.Kind.PARTY)}
+    analyzer = analysis.analyzer_for()
     told = 0
     for finding in findings_with_activities(Finding.objects.filter(pk__in=claimed, status=FindingStatus.OPEN)):
         try:
             with translation.override(settings.LANGUAGE_CODE):
-                sentence = explain(finding, parties)
+                sentence = explain(finding, parties, analyzer)
                 kind = str(finding.get_kind_display())
             notifications.notify(
                 recipients=[u for slug in organisations(finding) for u in staff.get(slug, [])],
