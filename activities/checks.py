@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from heapq import heappop, heappush
+from operator import attrgetter
 
 from agreement.selectors import normalise
 
@@ -177,6 +178,7 @@ class Corpus:
     activities: int = 0
     frequencies: dict[str, int] = field(default_factory=dict)
     _idf: dict[str, float] = field(default_factory=dict, repr=False)
+    _strong: frozenset[str] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, items: Iterable[Item]) -> Corpus:
@@ -199,8 +201,12 @@ class Corpus:
         return value
 
     def strong(self, item: Item) -> list[str]:
-        """The item's features rare enough to make a pair a candidate."""
-        return [f for f in item.terms if not is_weak(f) and self.idf(f) >= STRONG_IDF]
+        """The item's features rare enough to make a pair a candidate (weak ones never are: `WEAK_CAP` < `STRONG_IDF`)."""
+        rare = self._strong
+        if rare is None:
+            rare = self._strong = frozenset(f for f in self.frequencies if self.idf(f) >= STRONG_IDF)
+        known = self.frequencies
+        return [f for f in item.terms if f in rare or (f not in known and self.idf(f) >= STRONG_IDF)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +275,7 @@ def overlap(items: Iterable[Item], *, corpora: dict[int, Corpus] | None = None, 
        feature with it: they overlap in time by construction; it is a hit when the score reaches
        the threshold.
     """
-    items = sorted(items, key=lambda i: (i.start, i.id))
+    items = sorted(items, key=attrgetter("start", "id"))  # already so from the database: linear
     corpora = corpora if corpora is not None else corpora_of(items)
     empty = Corpus()
     ending: list[tuple[int, int, Item, list[str]]] = []
