@@ -7,6 +7,7 @@ both the full sweep and the single-activity check weigh evidence with, so both r
 
 from __future__ import annotations
 
+import time
 from collections import Counter, defaultdict
 
 from django.db.models import Count, Max
@@ -21,6 +22,16 @@ from ..models import Activity, ActivityStatus, TermStatistics, ThesaurusEntry
 _thesauri: dict[tuple, text.Thesaurus] = {}
 _analyzers: dict[tuple, text.Analyzer] = {}
 _corpora: dict[tuple[int, object], checks.Corpus] = {}
+# The latest counts per year this process has seen: year → (monotonic time, corpus). The single check
+# may weigh with counts up to `CORPUS_TTL` old instead of asking the database every time.
+CORPUS_TTL = 60.0
+_latest: dict[int, tuple[float, checks.Corpus]] = {}
+
+
+def forget() -> None:
+    """Drop what this process keeps prepared (tests call it between databases)."""
+    for cache in (_thesauri, _analyzers, _corpora, _latest):
+        cache.clear()
 
 
 def thesaurus_changed() -> None:
@@ -97,6 +108,7 @@ def corpora_store(corpora: dict[int, checks.Corpus]) -> None:
             year=year, defaults={"activities": corpus.activities, "frequencies": corpus.frequencies, "computed_at": now}
         )
         _corpora[(year, now)] = corpus
+        _latest[year] = (time.monotonic(), corpus)
 
 
 def corpora_count(years) -> dict[int, checks.Corpus]:
@@ -115,9 +127,17 @@ def corpora_count(years) -> dict[int, checks.Corpus]:
     return corpora
 
 
-def corpora_load(years) -> dict[int, checks.Corpus]:
-    """The stored corpora of `years` (counted now for a year that has none); parsed once per version."""
+def corpora_load(years, *, fresh: bool = True) -> dict[int, checks.Corpus]:
+    """The stored corpora of `years` (counted now for a year that has none); parsed once per version.
+
+    With `fresh=False`, counts this process saw less than `CORPUS_TTL` ago are used without a query.
+    """
     years = set(years)
+    if not fresh:
+        now = time.monotonic()
+        recent = {y: _latest[y][1] for y in years if y in _latest and now - _latest[y][0] < CORPUS_TTL}
+        if len(recent) == len(years):
+            return recent
     stamps = dict(TermStatistics.objects.filter(year__in=years).values_list("year", "computed_at"))
     result, missing = {}, []
     for year in years:
@@ -130,6 +150,8 @@ def corpora_load(years) -> dict[int, checks.Corpus]:
         "year", "activities", "frequencies", "computed_at"
     ):
         result[year] = _corpora[(year, stamp)] = checks.Corpus(n, frequencies)
+    for year, corpus in result.items():
+        _latest[year] = (time.monotonic(), corpus)
     uncounted = years - set(stamps)
     if uncounted:
         result.update(corpora_count(uncounted))

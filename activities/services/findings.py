@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import DateField, F, Q, Subquery
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -46,14 +49,28 @@ class SyncResult:
     resolved: list[int] = field(default_factory=list)
 
 
-def rules_load() -> dict[str, checks.RowRule]:
-    """The matrix rows as the checks need them."""
-    return {
+# The matrix as the single-activity check last read it: (monotonic time, rules). The matrix is the
+# agreement's data and changes rarely; one query less per saved activity is worth a minute's delay.
+RULES_TTL = 60.0
+_rules_cache: list = [0.0, None]
+
+
+def rules_forget() -> None:
+    _rules_cache[:] = [0.0, None]
+
+
+def rules_load(*, fresh: bool = True) -> dict[str, checks.RowRule]:
+    """The matrix rows as the checks need them; `fresh=False` accepts a copy up to `RULES_TTL` old."""
+    if not fresh and _rules_cache[1] is not None and time.monotonic() - _rules_cache[0] < RULES_TTL:
+        return _rules_cache[1]
+    rules = {
         code: checks.RowRule(code, MatrixRow(lead=lead).lead_party_slug, single_track, tuple(
             c.strip() for c in counterparts.split(";") if c.strip()
         ))
         for code, lead, single_track, counterparts in MatrixRow.objects.values_list("code", "lead", "single_track", "counterparts")
     }
+    _rules_cache[:] = [time.monotonic(), rules]
+    return rules
 
 
 def _own_row(lead: str | None, duty: str | None) -> bool:
@@ -188,19 +205,26 @@ def check_activity(activity_id: int) -> SyncResult:
     3. Weigh the evidence with the stored term counts of the years involved (`TermStatistics`,
        counted by the last sweep), the same counts the sweep used.
     """
-    found = items_from(Activity.objects.filter(pk=activity_id), large=False)
+    one = Activity.objects.filter(pk=activity_id)
+    # One query for the activity and its candidates: the activity's dates and party come in as
+    # subqueries, which both databases evaluate once and use as bounds of the (start, end) index.
+    window = one.annotate(lo=Cast(F("start") - MAX_DURATION, DateField())).values("lo")[:1]
+    rows = items_from(
+        Activity.objects.filter(
+            Q(pk=activity_id)
+            | Q(start__gte=Subquery(window), start__lte=Subquery(one.values("end")[:1]), end__gte=Subquery(one.values("start")[:1]))
+            & ~Q(plan__organisation=Subquery(one.values("plan__organisation")[:1]))
+        ),
+        large=False,
+    )
     existing = _existing(Finding.objects.filter(activities__pk=activity_id))
+    found = [r for r in rows if r.id == activity_id]
     if not found:  # cancelled (or deleted): whatever it caused is resolved
         return _sync([], existing)
     item = found[0]
-    start, end = dt.date.fromordinal(item.start), dt.date.fromordinal(item.end)
-    candidates = items_from(
-        Activity.objects.filter(start__gte=start - MAX_DURATION, start__lte=end, end__gte=start)
-        .exclude(plan__organisation__slug=item.party),
-        large=False,
-    )
-    corpora = analysis.corpora_load({min(item.year, c.year) for c in candidates}) if candidates else {}
-    hits = checks.run_for(item, candidates, rules_load(), corpora=corpora, threshold=overlap_threshold())
+    candidates = [r for r in rows if r.id != activity_id]
+    corpora = analysis.corpora_load({min(item.year, c.year) for c in candidates}, fresh=False) if candidates else {}
+    hits = checks.run_for(item, candidates, rules_load(fresh=False), corpora=corpora, threshold=overlap_threshold())
     return _sync(hits, existing)
 
 
