@@ -205,7 +205,7 @@ def check_activity(activity_id: int) -> SyncResult:
     3. Weigh the evidence with the stored term counts of the years involved (`TermStatistics`,
        counted by the last sweep), the same counts the sweep used.
     """
-    one = Activity.objects.filter(pk=activity_id)
+    one = Activity.objects.filter(pk=activity_id).order_by()
     # One query for the activity and its candidates: the activity's dates and party come in as
     # subqueries, which both databases evaluate once and use as bounds of the (start, end) index.
     window = one.annotate(lo=Cast(F("start") - MAX_DURATION, DateField())).values("lo")[:1]
