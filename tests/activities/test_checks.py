@@ -210,3 +210,23 @@ def test_it_resolves_the_findings_of_a_cancelled_activity(add_activity, censec_s
     plans.activity_update(user=censec_secretariat, activity=activity, version=activity.version, status="cancelled")
     check_activity(activity.pk)
     assert Finding.objects.get().status == FindingStatus.RESOLVED
+
+
+def test_a_dismissed_overlap_stays_dismissed_when_the_sweep_runs_again_and_its_evidence_changes(
+    add_activity, censec_director, censec_secretariat
+):
+    from activities.services import plans
+    from activities.services.findings import finding_dismiss
+
+    a = add_activity("censec", title="Radarteknologi i Arktis", topics="radar")
+    add_activity("difos", title="Seminar om radarer i Arktis", area="international")
+    check_all()
+    [finding] = _findings("overlap")
+    first_score = finding.score
+    finding_dismiss(user=censec_director, finding=finding, reason="Two different audiences; agreed at the monthly meeting.")
+    plans.activity_update(user=censec_secretariat, activity=a, version=a.version, title="Radarteknologi")
+    check_activity(a.pk)
+    check_all()
+    finding.refresh_from_db()
+    assert finding.status == FindingStatus.DISMISSED and Finding.objects.filter(kind="overlap").count() == 1
+    assert finding.score != first_score  # the stored evidence follows the edit; the decision stands
