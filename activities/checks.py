@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
+from itertools import chain
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -180,14 +181,13 @@ class Corpus:
     _idf: dict[str, float] = field(default_factory=dict, repr=False)
     _strong: frozenset[str] | None = field(default=None, repr=False)
 
+    # True when counted from the very activities compared (every feature they hold is in `frequencies`).
+    complete: bool = False
+
     @classmethod
     def of(cls, items: Iterable[Item]) -> Corpus:
-        counts: Counter[str] = Counter()
-        n = 0
-        for item in items:
-            n += 1
-            counts.update(item.terms.keys())
-        return cls(n, dict(counts))
+        items = list(items)
+        return cls(len(items), dict(Counter(chain.from_iterable(item.terms for item in items))), complete=True)
 
     def idf(self, feature: str) -> float:
         value = self._idf.get(feature)
@@ -200,13 +200,15 @@ class Corpus:
             self._idf[feature] = value
         return value
 
-    def strong(self, item: Item) -> list[str]:
+    def strong(self, item: Item) -> set[str]:
         """The item's features rare enough to make a pair a candidate (weak ones never are: `WEAK_CAP` < `STRONG_IDF`)."""
         rare = self._strong
         if rare is None:
             rare = self._strong = frozenset(f for f in self.frequencies if self.idf(f) >= STRONG_IDF)
+        if self.complete:
+            return rare.intersection(item.terms)
         known = self.frequencies
-        return [f for f in item.terms if f in rare or (f not in known and self.idf(f) >= STRONG_IDF)]
+        return {f for f in item.terms if f in rare or (f not in known and self.idf(f) >= STRONG_IDF)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,44 +270,53 @@ def overlap(items: Iterable[Item], *, corpora: dict[int, Corpus] | None = None, 
     """Pairs of the two parties' activities that overlap, by sort-and-sweep (never all against all).
 
     1. Count the features of each year's activities (the corpora), unless given.
-    2. Walk the activities in start order, keeping per party the activities still running, in a
-       heap by end day and indexed by their rare features: pop those that ended before the current
-       one starts, and drop them from the index.
+    2. Walk the activities in start order, keeping the activities still running in a heap by end
+       day and indexed by (party, rare feature): pop those that ended before the current one starts,
+       and drop them from the index. An activity without a rare feature is never a candidate.
     3. Score the current activity only against the other parties' running ones that share a rare
        feature with it: they overlap in time by construction; it is a hit when the score reaches
        the threshold.
     """
-    items = sorted(items, key=attrgetter("start", "id"))  # already so from the database: linear
+    items = sorted(items, key=attrgetter("start", "id"))
     corpora = corpora if corpora is not None else corpora_of(items)
     empty = Corpus()
-    ending: list[tuple[int, int, Item, list[str]]] = []
-    index: dict[str, dict[str, dict[int, Item]]] = defaultdict(lambda: defaultdict(dict))  # party → feature → running
+    ending: list[tuple[int, int, Item, list[tuple[str, str]]]] = []
+    running: dict[tuple[str, str], dict[int, Item]] = {}  # (party, rare feature) → the activities still running
+    parties: set[str] = set()
     hits = []
     for item in items:
-        while ending and ending[0][0] < item.start:
-            _end, _id, old, old_strong = heappop(ending)
-            features = index[old.party]
-            for f in old_strong:
-                running = features[f]
-                del running[old.id]
-                if not running:
-                    del features[f]
+        start = item.start
+        while ending and ending[0][0] < start:
+            _end, _id, old, keys = heappop(ending)
+            for key in keys:
+                bucket = running[key]
+                del bucket[old.id]
+                if not bucket:
+                    del running[key]
         strong = (corpora.get(item.year) or empty).strong(item)
-        seen = set()
-        for party, features in index.items():
-            if party == item.party:
+        if not strong:
+            continue  # it cannot be a candidate of anything
+        party = item.party
+        seen: set[int] = set()
+        for other_party in parties:
+            if other_party == party:
                 continue
             for f in strong:
-                for other in features.get(f, {}).values():
+                for other in running.get((other_party, f), {}).values():
                     if other.id not in seen:
                         seen.add(other.id)
                         hit = _overlap_hit(item, other, corpora, threshold)
                         if hit:
                             hits.append(hit)
-        own = index[item.party]
-        for f in strong:
-            own[f][item.id] = item
-        heappush(ending, (item.end, item.id, item, strong))
+        keys = [(party, f) for f in strong]
+        for key in keys:
+            bucket = running.get(key)
+            if bucket is None:
+                running[key] = {item.id: item}
+            else:
+                bucket[item.id] = item
+        heappush(ending, (item.end, item.id, item, keys))
+        parties.add(party)
     return hits
 
 

@@ -107,8 +107,10 @@ def corpora_store(corpora: dict[int, checks.Corpus]) -> None:
         TermStatistics.objects.update_or_create(
             year=year, defaults={"activities": corpus.activities, "frequencies": corpus.frequencies, "computed_at": now}
         )
-        _corpora[(year, now)] = corpus
-        _latest[year] = (time.monotonic(), corpus)
+        # Kept for later checks, whose activities may hold features counted after this: not `complete`.
+        kept = checks.Corpus(corpus.activities, corpus.frequencies)
+        _corpora[(year, now)] = kept
+        _latest[year] = (time.monotonic(), kept)
 
 
 def corpora_count(years) -> dict[int, checks.Corpus]:
