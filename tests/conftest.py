@@ -166,6 +166,8 @@ def _fresh_prepared_checks():
 
     analysis.forget()
     findings.rules_forget()
+    findings.lookups_forget()
     yield
     analysis.forget()
     findings.rules_forget()
+    findings.lookups_forget()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import DateField, F, Q, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
@@ -29,7 +29,7 @@ from portal.queue import enqueue_on_commit
 
 from .. import checks
 from ..explain import explain, organisations
-from ..models import Activity, ActivityStatus, Finding, FindingStatus
+from ..models import Activity, ActivityStatus, Finding, FindingStatus, Plan
 from . import analysis
 from .plans import MAX_DURATION
 
@@ -196,33 +196,115 @@ def check_all(*, year: int | None = None) -> SyncResult:
     return _sync(hits, _existing(existing))
 
 
+# --- The single-activity check's two queries, compiled once per process ----------------------------
+# Building the SQL of a query with subqueries costs the ORM about as much as the database takes to
+# run it; the statements never change, only the activity's id, so they are compiled once.
+SENTINEL = -7_777_777
+SINGLE_COLUMNS = ("pk", "plan_id", "task_area_id", "start", "end", "match_keys", "matrix_row_id", "common_interest", "partner_id")
+
+
+@dataclass
+class _Prepared:
+    sql: str
+    params: tuple
+    vendor: str
+
+    def run(self, activity_id: int) -> list[tuple]:
+        params = [activity_id if p == SENTINEL else p for p in self.params]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            return cursor.fetchall()
+
+
+_statements: dict[tuple[str, str], _Prepared] = {}
+
+
+def _prepared(name: str, build) -> _Prepared:
+    key = (name, connection.vendor)
+    statement = _statements.get(key)
+    if statement is None:
+        sql, params = build(SENTINEL).query.sql_with_params()
+        statement = _statements[key] = _Prepared(sql, tuple(params), connection.vendor)
+    return statement
+
+
+def _activity_and_candidates(activity_id: int):
+    """The activity and every activity (not cancelled) whose dates overlap it, of either party and any task area.
+
+    The activity's dates come in as subqueries, which both databases evaluate once and use as
+    bounds of the (start, end) index; the lower bound is the longest possible activity before it.
+    """
+    one = Activity.objects.filter(pk=activity_id).order_by()
+    window = one.annotate(lo=Cast(F("start") - MAX_DURATION, DateField())).values("lo")[:1]
+    return (
+        Activity.objects.filter(
+            Q(pk=activity_id)
+            | Q(start__gte=Subquery(window), start__lte=Subquery(one.values("end")[:1]), end__gte=Subquery(one.values("start")[:1]))
+        )
+        .exclude(status=ActivityStatus.CANCELLED).order_by().values_list(*SINGLE_COLUMNS)
+    )
+
+
+def _findings_of(activity_id: int):
+    return Finding.objects.filter(activities__pk=activity_id).order_by().values_list(*EXISTING_COLUMNS)
+
+
+# What an activity's plan, matrix row and partner stand for never changes for a given id (a plan's
+# party and year are fixed, the matrix is the agreement's): read once per process, again for a new id.
+_plans: dict[int, tuple[str, int]] = {}
+_rows: dict[int, tuple[str, str, str]] = {}
+_orgs: dict[int, str] = {}
+
+
+def _lookups(rows: list[tuple]) -> None:
+    if any(r[1] not in _plans for r in rows):
+        _plans.update({pk: (slug, year) for pk, slug, year in Plan.objects.values_list("pk", "organisation__slug", "year")})
+    if any(r[6] is not None and r[6] not in _rows for r in rows):
+        _rows.update({pk: rest for pk, *rest in MatrixRow.objects.values_list("pk", "code", "lead", "other_party_duty")})
+    if any(r[8] is not None and r[8] not in _orgs for r in rows):
+        _orgs.update(dict(Organisation.objects.values_list("pk", "slug")))
+
+
+def lookups_forget() -> None:
+    for cache in (_plans, _rows, _orgs, _statements):
+        cache.clear()
+
+
+def _as_date(value) -> dt.date:
+    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
+def _single_check_rows(activity_id: int) -> list[checks.Item]:
+    rows = _prepared("candidates", _activity_and_candidates).run(activity_id)
+    _lookups(rows)
+    items = []
+    for pk, plan, area, start, end, keys, row, common, partner in rows:
+        party, year = _plans[plan]
+        code, lead, duty = _rows[row] if row is not None else (None, None, None)
+        items.append(checks.make_item(
+            id=pk, party=party, year=year, area=area, start=_as_date(start), end=_as_date(end), match_keys=keys, row=code,
+            common_interest=bool(common), partner=_orgs.get(partner) if partner is not None else None, own=_own_row(lead, duty),
+        ))
+    return items
+
+
 def check_activity(activity_id: int) -> SyncResult:
     """Every rule for one activity, with indexed queries only: its row, its overlap candidates, its findings.
 
-    1. Read the activity and the findings it is part of.
+    1. Read the activity with its candidates (one query, `_activity_and_candidates`), and the
+       findings it is part of (a second); both statements are compiled once per process.
     2. Candidates are the other parties' activities of any task area whose dates overlap it: an
        index range on (start, end), bounded by the longest possible activity (`MAX_DURATION`).
     3. Weigh the evidence with the stored term counts of the years involved (`TermStatistics`,
        counted by the last sweep), the same counts the sweep used.
     """
-    one = Activity.objects.filter(pk=activity_id).order_by()
-    # One query for the activity and its candidates: the activity's dates and party come in as
-    # subqueries, which both databases evaluate once and use as bounds of the (start, end) index.
-    window = one.annotate(lo=Cast(F("start") - MAX_DURATION, DateField())).values("lo")[:1]
-    rows = items_from(
-        Activity.objects.filter(
-            Q(pk=activity_id)
-            | Q(start__gte=Subquery(window), start__lte=Subquery(one.values("end")[:1]), end__gte=Subquery(one.values("start")[:1]))
-            & ~Q(plan__organisation=Subquery(one.values("plan__organisation")[:1]))
-        ),
-        large=False,
-    )
-    existing = _existing(Finding.objects.filter(activities__pk=activity_id))
+    rows = _single_check_rows(activity_id)
+    existing = {key: rest for key, *rest in _prepared("findings", _findings_of).run(activity_id)}
     found = [r for r in rows if r.id == activity_id]
     if not found:  # cancelled (or deleted): whatever it caused is resolved
         return _sync([], existing)
     item = found[0]
-    candidates = [r for r in rows if r.id != activity_id]
+    candidates = [r for r in rows if r.id != activity_id and r.party != item.party]
     corpora = analysis.corpora_load({min(item.year, c.year) for c in candidates}, fresh=False) if candidates else {}
     hits = checks.run_for(item, candidates, rules_load(fresh=False), corpora=corpora, threshold=overlap_threshold())
     return _sync(hits, existing)
