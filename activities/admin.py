@@ -1,7 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Activity, Finding, Plan
+from .models import Activity, Finding, Plan, ThesaurusEntry
+from .services.analysis import thesaurus_changed
 
 
 @admin.register(Plan)
@@ -33,3 +34,24 @@ class FindingAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(ThesaurusEntry)
+class ThesaurusEntryAdmin(admin.ModelAdmin):
+    """The overlap check's thesaurus; a change re-reads every activity and runs the full sweep in the worker."""
+
+    list_display = ["terms", "weak", "updated_at"]
+    list_filter = ["weak"]
+    search_fields = ["terms"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        thesaurus_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        thesaurus_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        thesaurus_changed()

@@ -2,8 +2,10 @@
 
 Each rule returns `Hit`s; `activities.services.findings` turns them into stored findings.
 
-- `overlap`: activities of the two parties in the same task area whose dates overlap and which share
-  a topic, counterpart or target group, or the same matrix row (§1, §4: no overlapping activities).
+- `overlap`: two parties' activities whose dates overlap and which say the same thing, however each
+  secretariat words it: the features of `activities.text` (stems, compound parts, thesaurus
+  concepts, counterparts' names), each weighed by its field and by how rare it is among the
+  activities compared (IDF), summed into a score that must reach a threshold (§1, §4).
 - `responsibility`: a party plans an activity under a matrix row the other party leads alone
   (Appendix 1; DI-led rows count as DI FOS's side).
 - `single_track`: the party that does not lead a single-track row names one of its counterparts
@@ -11,31 +13,52 @@ Each rule returns `Hit`s; `activities.services.findings` turns them into stored 
 - `common_interest`: an activity marked of common interest, which the other party must hear of (§4).
 
 A joint activity whose partner is the other party is agreed between them, so it is not an overlap
-or a breach of that party's lead.
+or a breach of that party's lead. Nor is a pair where one side sits under a row that gives each
+party its own activity with nothing asked of the other (5.1: each party's own communication).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
+from itertools import chain
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from heapq import heappop, heappush
 from operator import attrgetter
 
 from agreement.selectors import normalise
 
+from . import text
+
 OVERLAP_RULE = "§4"
 COMMON_INTEREST_RULE = "§4"
-# Prefixes of the normalised terms in Activity.match_keys.
-TOPIC, COUNTERPART, TARGET_GROUP, TITLE = "t:", "c:", "g:", "n:"
 KEY_SEPARATOR = "\n"
+NAME = "@"  # match_keys lines holding a title or counterpart as plain words, for the single-track rule
+
+# --- How evidence is weighed --------------------------------------------------------------------
+# The default threshold of the overlap score (settings.PORTAL_OVERLAP_THRESHOLD overrides it). One
+# rare word in both titles (about 0.85–0.95) passes; a rare word in one title and the other's
+# description passes only with the same task area; common words never do.
+DEFAULT_THRESHOLD = 0.8
+SAME_AREA_BONUS = 0.15
+# A shared feature must be at least this rare (normalised IDF) to make a pair a candidate at all.
+STRONG_IDF = 0.5
+# Weak concepts (formats, audiences, the domain at large) and a shared matrix row count at most this.
+WEAK_CAP = 0.3
+ROW_WEIGHT = 0.5
+# The activities compared are smoothed with this many unseen ones, in which each weak concept is
+# this common: a plan of ten activities cannot make "SMV" rare.
+PRIOR_ACTIVITIES = 50
+WEAK_PRIOR_SHARE = 0.4
 
 
-def split_terms(text: str) -> list[str]:
+def split_terms(value: str) -> list[str]:
     """The ';'-separated terms of a field, stripped, without empties or repeats, in their order."""
     seen, terms = set(), []
-    for term in (t.strip() for t in (text or "").split(";")):
+    for term in (t.strip() for t in (value or "").split(";")):
         if term and term.casefold() not in seen:
             seen.add(term.casefold())
             terms.append(term)
@@ -46,21 +69,39 @@ def _norm(term: str) -> str:
     return " ".join(normalise(term))
 
 
-def match_keys(*, title: str, topics: str, counterparts: str, target_groups: str) -> str:
-    """The normalised terms the checks compare, one per line, each prefixed with its field."""
-    keys = [
-        prefix + _norm(term)
-        for prefix, text in ((TOPIC, topics), (COUNTERPART, counterparts), (TARGET_GROUP, target_groups))
-        for term in split_terms(text)
-        if _norm(term)
-    ]
-    keys.append(TITLE + _norm(title))
-    return KEY_SEPARATOR.join(dict.fromkeys(keys))
+@lru_cache(maxsize=1)
+def default_analyzer() -> text.Analyzer:
+    """The analyzer of the shipped thesaurus, for callers without a database (benches, pure tests)."""
+    return text.Analyzer(text.Thesaurus.build(text.read_seed_thesaurus()))
+
+
+def match_keys(
+    *, title: str, description: str = "", topics: str = "", counterparts: str = "", target_groups: str = "",
+    analyzer: text.Analyzer | None = None,
+) -> str:
+    """What the checks compare, one per line: the features of `activities.text`, and the title and
+    counterparts as plain words for the single-track rule."""
+    analyzer = analyzer or default_analyzer()
+    features = analyzer.match_keys(
+        title=title, description=description, topics=topics, counterparts=counterparts, target_groups=target_groups
+    )
+    names = [f"{NAME}c:{_norm(t)}" for t in split_terms(counterparts) if _norm(t)]
+    if _norm(title):
+        names.append(f"{NAME}n:{_norm(title)}")
+    return KEY_SEPARATOR.join(filter(None, [features, *dict.fromkeys(names)]))
+
+
+def is_weak(feature: str) -> bool:
+    return feature[0] == text.WEAK
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """An activity as the checks see it; dates are day numbers (`date.toordinal()`), which compare fastest."""
+    """An activity as the checks see it; dates are day numbers (`date.toordinal()`), which compare fastest.
+
+    `terms` maps each feature to the weight of the field it came from (the highest if several).
+    `own` is true under a matrix row that gives each party its own activity (5.1).
+    """
 
     id: int
     party: str
@@ -68,27 +109,41 @@ class Item:
     area: int
     start: int
     end: int
-    keys: frozenset[str]
+    terms: dict[str, float]
     names: str
     row: str | None = None
     common_interest: bool = False
     partner: str | None = None
+    own: bool = False
 
 
 def make_item(
     *, id: int, party: str, year: int, area: int, start: dt.date, end: dt.date, match_keys: str, row: str | None = None,
-    common_interest: bool = False, partner: str | None = None,
+    common_interest: bool = False, partner: str | None = None, own: bool = False,
 ) -> Item:
-    """An `Item` from an activity's stored columns; the matrix row counts as a shared term too."""
-    lines = [k for k in (match_keys or "").split(KEY_SEPARATOR) if k]
-    keys = {k for k in lines if not k.startswith(TITLE)}
+    """An `Item` from an activity's stored columns."""
+    terms, names = terms_of(match_keys, row)
+    return Item(id, party, year, area, start.toordinal(), end.toordinal(), terms, names, row, common_interest, partner, own)
+
+
+def terms_of(match_keys: str, row: str | None = None) -> tuple[dict[str, float], str]:
+    """The features of stored match keys with their field weights (the matrix row a weak one), and the names line."""
+    terms: dict[str, float] = {}
+    names = []
+    weights = text.FIELD_WEIGHTS
+    for line in (match_keys or "").split(KEY_SEPARATOR):
+        if not line:
+            continue
+        if line[0] == NAME:
+            names.append(line[3:])
+            continue
+        feature, weight = line[2:], weights.get(line[0], 0.5)
+        if weight > terms.get(feature, 0.0):
+            terms[feature] = weight
     if row:
-        keys.add("m:" + row)
+        terms[f"{text.WEAK}row {row}"] = ROW_WEIGHT
     # Counterparts and title, padded so a phrase matches whole words only and never across fields.
-    names = " | ".join(k[2:] for k in lines if k.startswith((COUNTERPART, TITLE)))
-    return Item(
-        id, party, year, area, start.toordinal(), end.toordinal(), frozenset(keys), f" {names} ", row, common_interest, partner
-    )
+    return terms, f" {' | '.join(names)} "
 
 
 @dataclass(frozen=True)
@@ -112,76 +167,168 @@ class RowRule:
         return [name for name, words, joined in self.phrases if words in item.names or joined in item.names]
 
 
+@dataclass
+class Corpus:
+    """Document frequencies of features over the activities compared (one year's plans of both parties).
+
+    `idf` is BM25's inverse document frequency, smoothed with `PRIOR_ACTIVITIES` unseen activities
+    (weak concepts are common among them) and divided by that of a feature seen once, so it runs
+    from about 0 (in every activity) to 1 (in one), whatever the number of activities.
+    """
+
+    activities: int = 0
+    frequencies: dict[str, int] = field(default_factory=dict)
+    _idf: dict[str, float] = field(default_factory=dict, repr=False)
+    _strong: frozenset[str] | None = field(default=None, repr=False)
+
+    # True when counted from the very activities compared (every feature they hold is in `frequencies`).
+    complete: bool = False
+
+    @classmethod
+    def of(cls, items: Iterable[Item]) -> Corpus:
+        items = list(items)
+        return cls(len(items), dict(Counter(chain.from_iterable(item.terms for item in items))), complete=True)
+
+    def idf(self, feature: str) -> float:
+        value = self._idf.get(feature)
+        if value is None:
+            n = self.activities + PRIOR_ACTIVITIES
+            # A feature two activities share occurs at least twice, even if the counts are older than one of them.
+            df = max(self.frequencies.get(feature, 0), 2) + (WEAK_PRIOR_SHARE * PRIOR_ACTIVITIES if is_weak(feature) else 0)
+            value = math.log(1 + (n - df + 0.5) / (df + 0.5)) / math.log(1 + (n - 0.5) / 1.5)
+            value = max(0.0, min(value, WEAK_CAP) if is_weak(feature) else value)
+            self._idf[feature] = value
+        return value
+
+    def strong(self, item: Item) -> set[str]:
+        """The item's features rare enough to make a pair a candidate (weak ones never are: `WEAK_CAP` < `STRONG_IDF`)."""
+        rare = self._strong
+        if rare is None:
+            rare = self._strong = frozenset(f for f in self.frequencies if self.idf(f) >= STRONG_IDF)
+        if self.complete:
+            return rare.intersection(item.terms)
+        known = self.frequencies
+        return {f for f in item.terms if f in rare or (f not in known and self.idf(f) >= STRONG_IDF)}
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One thing a rule found: its kind, the rule (matrix id or clause), the activities, what matched."""
+    """One thing a rule found: its kind, the rule (matrix id or clause), the activities, what matched, how strongly."""
 
     kind: str
     rule: str
     activity_ids: tuple[int, ...]
     year: int
     detail: str = ""
+    score: float | None = None
 
     @property
     def key(self) -> str:
         return f"{self.kind}:{self.rule}:{'-'.join(map(str, self.activity_ids))}"
 
 
-def _shared_detail(a: Item, b: Item) -> str:
-    return "; ".join(sorted(k[2:] for k in a.keys & b.keys))
-
-
 def _agreed_jointly(a: Item, b: Item) -> bool:
     return a.partner == b.party or b.partner == a.party
 
 
-def _overlap_hit(a: Item, b: Item) -> Hit:
+def score(a: Item, b: Item, corpus: Corpus) -> tuple[float, list[str]]:
+    """How strongly two activities say the same thing, and the shared features, strongest first.
+
+    Each shared feature adds its IDF times the geometric mean of its two field weights; the same
+    task area adds a little. Without one shared feature that is rare enough, the score is 0.
+    """
+    shared = a.terms.keys() & b.terms.keys()
+    contributions = sorted(
+        ((corpus.idf(f) * math.sqrt(a.terms[f] * b.terms[f]), f) for f in shared), reverse=True
+    )
+    if not any(not is_weak(f) and corpus.idf(f) >= STRONG_IDF for _c, f in contributions):
+        return 0.0, []
+    total = sum(c for c, _f in contributions) + (SAME_AREA_BONUS if a.area == b.area else 0.0)
+    return round(total, 3), [f for c, f in contributions if c > 0]
+
+
+def _overlap_hit(a: Item, b: Item, corpora: dict[int, Corpus], threshold: float) -> Hit | None:
+    if a.party == b.party or _agreed_jointly(a, b) or a.own or b.own:
+        return None
+    year = min(a.year, b.year)
+    value, shared = score(a, b, corpora.get(year) or Corpus())
+    if value < threshold:
+        return None
     ids = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-    return Hit("overlap", OVERLAP_RULE, ids, min(a.year, b.year), _shared_detail(a, b))
+    return Hit("overlap", OVERLAP_RULE, ids, year, "; ".join(shared), value)
 
 
-def overlap(items: Iterable[Item]) -> list[Hit]:
+def corpora_of(items: Iterable[Item]) -> dict[int, Corpus]:
+    """One corpus per plan year."""
+    by_year: dict[int, list[Item]] = defaultdict(list)
+    for item in items:
+        by_year[item.year].append(item)
+    return {year: Corpus.of(group) for year, group in by_year.items()}
+
+
+def overlap(items: Iterable[Item], *, corpora: dict[int, Corpus] | None = None, threshold: float = DEFAULT_THRESHOLD) -> list[Hit]:
     """Pairs of the two parties' activities that overlap, by sort-and-sweep (never all against all).
 
-    1. Group the activities by task area, and sort each group by start day. (The database hands
-       them over in that order already, so the sort only confirms it, in linear time.)
-    2. Walk each group in start order, keeping per party a heap (by end day) of the activities
-       still running: pop those that ended before the current one starts.
-    3. Compare the current activity only with the other parties' running ones: they overlap in
-       time by construction; it is a hit when they share a term and are not a joint activity.
+    1. Count the features of each year's activities (the corpora), unless given.
+    2. Walk the activities in start order, keeping the activities still running in a heap by end
+       day and indexed by (party, rare feature): pop those that ended before the current one starts,
+       and drop them from the index. An activity without a rare feature is never a candidate.
+    3. Score the current activity only against the other parties' running ones that share a rare
+       feature with it: they overlap in time by construction; it is a hit when the score reaches
+       the threshold.
     """
-    by_area: dict[int, list[Item]] = defaultdict(list)
-    for item in items:
-        by_area[item.area].append(item)
+    items = sorted(items, key=attrgetter("start", "id"))
+    corpora = corpora if corpora is not None else corpora_of(items)
+    empty = Corpus()
+    ending: list[tuple[int, int, Item, list[tuple[str, str]]]] = []
+    running: dict[tuple[str, str], dict[int, Item]] = {}  # (party, rare feature) → the activities still running
+    parties: set[str] = set()
     hits = []
-    for group in by_area.values():
-        running: dict[str, list[tuple[int, int, Item]]] = defaultdict(list)
-        group.sort(key=attrgetter("start"))
-        for item in group:
-            for party, heap in running.items():
-                if party == item.party:
-                    continue
-                while heap and heap[0][0] < item.start:
-                    heappop(heap)
-                for _end, _id, other in heap:
-                    if not item.keys.isdisjoint(other.keys) and not _agreed_jointly(item, other):
-                        hits.append(_overlap_hit(item, other))
-            heappush(running[item.party], (item.end, item.id, item))
+    for item in items:
+        start = item.start
+        while ending and ending[0][0] < start:
+            _end, _id, old, keys = heappop(ending)
+            for key in keys:
+                bucket = running[key]
+                del bucket[old.id]
+                if not bucket:
+                    del running[key]
+        strong = (corpora.get(item.year) or empty).strong(item)
+        if not strong:
+            continue  # it cannot be a candidate of anything
+        party = item.party
+        seen: set[int] = set()
+        for other_party in parties:
+            if other_party == party:
+                continue
+            for f in strong:
+                for other in running.get((other_party, f), {}).values():
+                    if other.id not in seen:
+                        seen.add(other.id)
+                        hit = _overlap_hit(item, other, corpora, threshold)
+                        if hit:
+                            hits.append(hit)
+        keys = [(party, f) for f in strong]
+        for key in keys:
+            bucket = running.get(key)
+            if bucket is None:
+                running[key] = {item.id: item}
+            else:
+                bucket[item.id] = item
+        heappush(ending, (item.end, item.id, item, keys))
+        parties.add(party)
     return hits
 
 
-def overlap_with(item: Item, candidates: Iterable[Item]) -> list[Hit]:
+def overlap_with(item: Item, candidates: Iterable[Item], *, corpora: dict[int, Corpus], threshold: float = DEFAULT_THRESHOLD) -> list[Hit]:
     """The overlaps of one activity with candidates (e.g. from an indexed date-range query)."""
-    return [
-        _overlap_hit(item, other)
-        for other in candidates
-        if other.party != item.party
-        and other.area == item.area
-        and other.start <= item.end
-        and other.end >= item.start
-        and not item.keys.isdisjoint(other.keys)
-        and not _agreed_jointly(item, other)
-    ]
+    hits = []
+    for other in candidates:
+        if other.id != item.id and other.start <= item.end and other.end >= item.start:
+            hit = _overlap_hit(item, other, corpora, threshold)
+            if hit:
+                hits.append(hit)
+    return hits
 
 
 def single_track(items: Iterable[Item], rules: dict[str, RowRule]) -> list[Hit]:
@@ -220,15 +367,22 @@ def common_interest(items: Iterable[Item]) -> list[Hit]:
     return [Hit("common_interest", COMMON_INTEREST_RULE, (i.id,), i.year) for i in items if i.common_interest]
 
 
-def run_all(items: list[Item], rules: dict[str, RowRule]) -> list[Hit]:
+def run_all(
+    items: list[Item], rules: dict[str, RowRule], *, corpora: dict[int, Corpus] | None = None, threshold: float = DEFAULT_THRESHOLD,
+) -> list[Hit]:
     """Every rule over the same activities."""
-    return [*overlap(items), *responsibility(items, rules), *single_track(items, rules), *common_interest(items)]
+    return [
+        *overlap(items, corpora=corpora, threshold=threshold), *responsibility(items, rules), *single_track(items, rules),
+        *common_interest(items),
+    ]
 
 
-def run_for(item: Item, candidates: Iterable[Item], rules: dict[str, RowRule]) -> list[Hit]:
+def run_for(
+    item: Item, candidates: Iterable[Item], rules: dict[str, RowRule], *, corpora: dict[int, Corpus], threshold: float = DEFAULT_THRESHOLD,
+) -> list[Hit]:
     """Every rule for one activity, with its overlap candidates."""
     return [
-        *overlap_with(item, candidates),
+        *overlap_with(item, candidates, corpora=corpora, threshold=threshold),
         *responsibility([item], rules),
         *single_track([item], rules),
         *common_interest([item]),

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from agreement.models import Party
 
-from .models import Finding, FindingKind
+from .models import Activity, Finding, FindingKind
+from .text import Analyzer
 
 OTHER_PARTY = {party.value: party.other.value for party in Party}
 
@@ -25,22 +31,78 @@ def organisations(finding: Finding) -> list[str]:
     return sorted(slugs)
 
 
-def explain(finding: Finding, parties: dict[str, object]) -> str:
-    """The finding's sentence, in the active language. Activities must be prefetched with plan.organisation."""
-    acts = sorted(finding.activities.all(), key=lambda a: (a.plan.organisation.slug, a.pk))
+@dataclass
+class Side:
+    """One activity of a finding as the page shows it: a link, its plan year and dates, and for an
+    overlap the words that matched, as (piece, matched) runs of its title and description."""
+
+    activity: Activity
+    url: str
+    dates: str
+    matched: list[str]
+    title: list[tuple[str, bool]]
+    description: list[tuple[str, bool]]
+
+
+def dates(activity: Activity) -> str:
+    start, end = formats.date_format(activity.start, "SHORT_DATE_FORMAT"), formats.date_format(activity.end, "SHORT_DATE_FORMAT")
+    return start if activity.start == activity.end else f"{start}–{end}"
+
+
+def finding_activities(finding: Finding) -> list[Activity]:
+    return sorted(finding.activities.all(), key=lambda a: (a.plan.organisation.slug, a.pk))
+
+
+def sides(finding: Finding, analyzer: Analyzer | None) -> list[Side]:
+    """The finding's activities, each with what it matched on (for an overlap: the stored shared features)."""
+    shared = set(filter(None, finding.detail.split("; "))) if finding.kind == FindingKind.OVERLAP and analyzer else set()
+    result = []
+    for a in finding_activities(finding):
+        matched: list[str] = []
+        if shared:
+            for value in (a.title, a.description, a.topics, a.counterparts, a.target_groups):
+                matched.extend(piece for piece, hit in analyzer.highlight(value, shared) if hit)
+        result.append(Side(
+            a, reverse("activities:activity", args=[a.plan.organisation.slug, a.plan.year, a.pk]), dates(a),
+            list(dict.fromkeys(m.lower() for m in matched)),
+            analyzer.highlight(a.title, shared) if shared else [(a.title, False)],
+            analyzer.highlight(a.description, shared) if shared else [(a.description, False)],
+        ))
+    return result
+
+
+def _words(side: Side) -> str:
+    return ", ".join(side.matched) or "—"
+
+
+def explain(finding: Finding, parties: dict[str, object], analyzer: Analyzer | None = None) -> str:
+    """The finding's sentence, in the active language. Activities must be prefetched with plan.organisation.
+
+    An overlap names the words that matched on each side and the score; `analyzer` (the current
+    thesaurus) finds those words again in the two activities.
+    """
+    acts = finding_activities(finding)
     if not acts:
         return _("The activities of this finding have been deleted (%(rule)s).") % {"rule": finding.rule}
     first = acts[0]
     party = first.plan.organisation.short_name
     if finding.kind == FindingKind.OVERLAP and len(acts) == 2:
         second = acts[1]
+        if analyzer is None:
+            from .services.analysis import analyzer_for
+
+            analyzer = analyzer_for()
+        side_a, side_b = sides(finding, analyzer)
         return _(
-            '%(party_a)s plans "%(title_a)s" and %(party_b)s plans "%(title_b)s" in the same task area on overlapping '
-            "dates, both about %(shared)s; under %(rule)s the parties must not overlap, so the two secretariats "
-            "should agree who does it, or do it jointly."
+            '%(party_a)s plans "%(title_a)s" (%(dates_a)s) and %(party_b)s plans "%(title_b)s" (%(dates_b)s) on '
+            "overlapping dates, and they say the same: %(words_a)s ~ %(words_b)s (score %(score)s, threshold "
+            "%(threshold)s). Under %(rule)s the parties must not overlap, so the two secretariats should agree who "
+            "does it, or do it jointly."
         ) % {
-            "party_a": party, "title_a": first.title, "party_b": second.plan.organisation.short_name,
-            "title_b": second.title, "shared": finding.detail, "rule": finding.rule,
+            "party_a": party, "title_a": first.title, "dates_a": side_a.dates, "party_b": second.plan.organisation.short_name,
+            "title_b": second.title, "dates_b": side_b.dates, "words_a": _words(side_a), "words_b": _words(side_b),
+            "score": formats.number_format(finding.score or 0, 2), "threshold": formats.number_format(settings.PORTAL_OVERLAP_THRESHOLD, 2),
+            "rule": finding.rule,
         }
     if finding.kind in (FindingKind.RESPONSIBILITY, FindingKind.SINGLE_TRACK) and finding.matrix_row_id:
         # DI-led rows are DI FOS's side: DI FOS is whom to talk to.

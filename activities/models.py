@@ -108,8 +108,9 @@ class Activity(models.Model):
             models.CheckConstraint(condition=Q(version__gte=1), name="activity_version_positive"),
         ]
         indexes = [
-            # The single-activity overlap check: same task area, start within a bounded window.
-            models.Index(fields=["task_area", "start", "end"], name="activity_area_dates"),
+            # The single-activity overlap check: any task area, start within a bounded window, end
+            # compared in the index too (no row is read for a candidate that ended before).
+            models.Index(fields=["start", "end"], name="activity_dates"),
             models.Index(fields=["plan", "start"], name="activity_plan_start"),
             models.Index(fields=["check_requested_at"], name="activity_check_todo", condition=Q(needs_check=True)),
         ]
@@ -143,6 +144,8 @@ class Finding(models.Model):
         "agreement.MatrixRow", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     detail = models.CharField(_("what matched"), max_length=300, blank=True)
+    # For an overlap: how strongly the two activities say the same thing (activities.checks.score).
+    score = models.FloatField(_("score"), null=True, blank=True)
     activities = models.ManyToManyField(Activity, related_name="findings", verbose_name=_("activities"))
     year = models.PositiveSmallIntegerField(_("year"))
     status = models.CharField(_("status"), max_length=20, choices=FindingStatus.choices, default=FindingStatus.OPEN)
@@ -175,3 +178,42 @@ class Finding(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.rule} #{self.pk}"
+
+
+class ThesaurusEntry(models.Model):
+    """Terms the overlap check (§1, §4) takes as one: an acronym, its expansion, synonyms, both languages."""
+
+    terms = models.TextField(
+        _("terms"),
+        help_text=_("Danish and English terms that mean the same, separated by ';' — e.g. EDF; Den Europæiske Forsvarsfond; European Defence Fund. The first names the entry in explanations."),
+    )
+    weak = models.BooleanField(
+        _("weak"), default=False,
+        help_text=_("A format, an audience or the whole domain (seminar, SMV, members): it adds a little, but never by itself makes two activities the same."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("thesaurus entry")
+        verbose_name_plural = _("thesaurus entries")
+        ordering = ["weak", "terms"]
+        constraints = [models.CheckConstraint(condition=~Q(terms=""), name="thesaurus_entry_has_terms")]
+
+    def __str__(self):
+        return self.terms[:80]
+
+
+class TermStatistics(models.Model):
+    """How many of one year's activities (both plans) hold each feature: the IDF of the overlap check (§4)."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    activities = models.PositiveIntegerField(default=0)
+    frequencies = models.JSONField(default=dict)
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("term statistics")
+        verbose_name_plural = _("term statistics")
+
+    def __str__(self):
+        return f"{self.year}: {self.activities}"

@@ -14,7 +14,8 @@ from agreement.selectors import parties_by_slug
 from agreement.models import Organisation, TaskArea
 from portal import permissions
 
-from .explain import explain, organisations
+from .explain import Side, explain, organisations, sides
+from .services.analysis import analyzer_for
 from .models import Activity, Finding, FindingKind, FindingStatus, Plan
 from .services.findings import findings_with_activities
 from .changes import ChangeDescriber
@@ -144,26 +145,38 @@ class FindingRow:
     organisations: list[str]
     may_acknowledge: bool = False
     may_dismiss: bool = False
+    sides: list[Side] = field(default_factory=list)
 
 
 def finding_rows(findings, party_map: dict[str, Organisation], *, user) -> list[FindingRow]:
+    """The findings as the page, the CSV and `check_plans` show them; the thesaurus is read once for all."""
+    analyzer = analyzer_for()
     return [
         FindingRow(
-            f, explain(f, party_map), organisations(f),
-            permissions.may_acknowledge_finding(user, f), permissions.may_dismiss_finding(user, f),
+            f, explain(f, party_map, analyzer), organisations(f),
+            permissions.may_acknowledge_finding(user, f), permissions.may_dismiss_finding(user, f), sides(f, analyzer),
         )
         for f in findings
     ]
 
 
-FINDINGS_CSV_COLUMNS = ["id", "kind", "rule", "organisations", "activities", "status", "explanation"]
+# The contract's columns first; what follows is for people reading the file.
+FINDINGS_CSV_COLUMNS = [
+    "id", "kind", "rule", "organisations", "activities", "status", "explanation", "score", "matched_words", "plan_years", "dates",
+]
 
 
 def finding_csv_row(row: FindingRow) -> list:
     """A finding as the CSV columns of the findings page (and `check_plans --format csv`)."""
     finding = row.finding
-    titles = [a.title for a in sorted(finding.activities.all(), key=lambda a: (a.plan.organisation.slug, a.pk))]
-    return [finding.pk, finding.kind, finding.rule, " | ".join(row.organisations), " | ".join(titles), finding.status, row.explanation]
+    titles = [side.activity.title for side in row.sides]
+    return [
+        finding.pk, finding.kind, finding.rule, " | ".join(row.organisations), " | ".join(titles), finding.status, row.explanation,
+        "" if finding.score is None else f"{finding.score:.2f}",
+        " | ".join(", ".join(side.matched) for side in row.sides) if finding.score is not None else "",
+        " | ".join(str(side.activity.plan.year) for side in row.sides),
+        " | ".join(f"{side.activity.start.isoformat()}/{side.activity.end.isoformat()}" for side in row.sides),
+    ]
 
 
 def findings_filtered(*, user, kind: str = "", party: str = "", status: str = "", year: int | None = None, pk: int | None = None):

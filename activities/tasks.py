@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .services import findings
+from .services import analysis, findings
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=5)
@@ -27,6 +27,14 @@ def notify_findings_task() -> int:
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=3)
 def full_sweep_task() -> int:
-    """The nightly full sweep over every plan."""
-    result = findings.check_all()
-    return len(result.created)
+    """The nightly full sweep over every plan, after reading every activity again (the thesaurus may have grown)."""
+    analysis.activities_reanalyse()
+    return len(findings.check_all().created)
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=3)
+def reanalyse_task() -> int:
+    """After the thesaurus changed: read every activity again, then the full sweep."""
+    changed = analysis.activities_reanalyse()
+    findings.check_all()
+    return changed

@@ -1,13 +1,14 @@
 """Synthetic activity plans for the benches: two parties, any years, written in bulk.
 
-Mostly one- to three-day activities, topics from a vocabulary of 400, and a few percent under the
+Mostly one- to three-day activities, topics from a vocabulary of 400 words, and a few percent under the
 other party's matrix row, naming a defence prime, or of common interest. Import after django.setup().
 """
 
 import datetime as dt
 import random
 
-TOPICS = [f"emne {i}" for i in range(400)]
+# One word each: numbers alone are not evidence for the overlap check, so "emne 7" would be just "emne".
+TOPICS = [f"emne{i}" for i in range(400)]
 GROUPS = ["SMV", "store virksomheder", "videninstitutioner", "medlemmer", "myndigheder", "studerende"]
 OWN_ROWS = {"censec": ["1.4", "1.5", "1.8", "2.1", "3.5", "3.6", "3.8"], "difos": ["1.1", "1.2", "1.6", "1.7", "3.2", "3.3", "3.7"]}
 

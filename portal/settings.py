@@ -235,6 +235,8 @@ CELERY_TIMEZONE = TIME_ZONE
 # --- The portal's own settings ------------------------------------------------------------------
 PORTAL_CONTACT_REMINDER_DAY = env.int("PORTAL_CONTACT_REMINDER_DAY", default=20)
 PORTAL_MAX_UPLOAD_MB = env.int("PORTAL_MAX_UPLOAD_MB", default=100)
+# The score two activities' overlap must reach to be a finding (activities.checks; one rare word in both titles ≈ 0.9).
+PORTAL_OVERLAP_THRESHOLD = env.float("PORTAL_OVERLAP_THRESHOLD", default=0.8)
 # After this long a notification claimed for email and not marked sent is taken to be orphaned (its
 # sender died) and is sent again; keep it well above the SMTP timeout (10 s), or a slow send is doubled.
 PORTAL_EMAIL_CLAIM_SECONDS = env.int("PORTAL_EMAIL_CLAIM_SECONDS", default=600)

@@ -157,3 +157,17 @@ def media_root(settings, tmp_path):
     """Uploaded board materials go to a fresh directory per test, never into the working tree."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _fresh_prepared_checks():
+    """The checks keep the matrix and term counts per process for a minute; each test has its own database."""
+    from activities.services import analysis, findings
+
+    analysis.forget()
+    findings.rules_forget()
+    findings.lookups_forget()
+    yield
+    analysis.forget()
+    findings.rules_forget()
+    findings.lookups_forget()

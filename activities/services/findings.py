@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import DateField, F, Q, Subquery
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from agreement.models import MatrixRow, Organisation
+from agreement.models import Duty, Lead, MatrixRow, Organisation
 from agreement.selectors import party_staff_by_party
 from portal import notifications, permissions
 from portal.dashboard_cache import dashboard_changed
@@ -25,14 +29,15 @@ from portal.queue import enqueue_on_commit
 
 from .. import checks
 from ..explain import explain, organisations
-from ..models import Activity, ActivityStatus, Finding, FindingStatus
+from ..models import Activity, ActivityStatus, Finding, FindingStatus, Plan
+from . import analysis
 from .plans import MAX_DURATION
 
 logger = logging.getLogger(__name__)
 
 ITEM_COLUMNS = (
     "pk", "plan__organisation__slug", "plan__year", "task_area_id", "start", "end", "match_keys",
-    "matrix_row__code", "common_interest", "partner__slug",
+    "matrix_row__code", "common_interest", "partner__slug", "matrix_row__lead", "matrix_row__other_party_duty",
 )
 STILL_OPEN = (FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED)
 
@@ -44,46 +49,98 @@ class SyncResult:
     resolved: list[int] = field(default_factory=list)
 
 
-def rules_load() -> dict[str, checks.RowRule]:
-    """The matrix rows as the checks need them."""
-    return {
+# The matrix as the single-activity check last read it: (monotonic time, rules). The matrix is the
+# agreement's data and changes rarely; one query less per saved activity is worth a minute's delay.
+RULES_TTL = 60.0
+_rules_cache: list = [0.0, None]
+
+
+def rules_forget() -> None:
+    _rules_cache[:] = [0.0, None]
+
+
+def rules_load(*, fresh: bool = True) -> dict[str, checks.RowRule]:
+    """The matrix rows as the checks need them; `fresh=False` accepts a copy up to `RULES_TTL` old."""
+    if not fresh and _rules_cache[1] is not None and time.monotonic() - _rules_cache[0] < RULES_TTL:
+        return _rules_cache[1]
+    rules = {
         code: checks.RowRule(code, MatrixRow(lead=lead).lead_party_slug, single_track, tuple(
             c.strip() for c in counterparts.split(";") if c.strip()
         ))
         for code, lead, single_track, counterparts in MatrixRow.objects.values_list("code", "lead", "single_track", "counterparts")
     }
+    _rules_cache[:] = [time.monotonic(), rules]
+    return rules
 
 
-def items_from(queryset) -> list[checks.Item]:
+def _own_row(lead: str | None, duty: str | None) -> bool:
+    """A row that gives each party its own activity and asks nothing of the other (5.1, own communication)."""
+    return lead == Lead.EACH and duty == Duty.NONE
+
+
+def items_from(queryset, *, large: bool = True) -> list[checks.Item]:
     """Prepared `Item`s for the activities of `queryset` that count (cancelled ones do not).
 
-    They come in the order of the task-area/date index, the order the overlap sweep walks them in.
+    A large read streams in chunks; a small one (`large=False`) is one plain query, which on
+    PostgreSQL saves the server-side cursor's extra round trips (DECLARE, FETCH, CLOSE).
     """
-    rows = queryset.exclude(status=ActivityStatus.CANCELLED).order_by("task_area_id", "start", "pk").values_list(*ITEM_COLUMNS)
+    rows = queryset.exclude(status=ActivityStatus.CANCELLED).order_by("start", "pk").values_list(*ITEM_COLUMNS)
     return [
         checks.make_item(
             id=pk, party=party, year=year, area=area, start=start, end=end, match_keys=keys, row=row,
-            common_interest=common, partner=partner,
+            common_interest=common, partner=partner, own=_own_row(lead, duty),
         )
-        for pk, party, year, area, start, end, keys, row, common, partner in rows.iterator(chunk_size=5000)
+        for pk, party, year, area, start, end, keys, row, common, partner, lead, duty in (
+            rows.iterator(chunk_size=5000) if large else rows
+        )
     ]
 
 
-def _sync(hits: list[checks.Hit], existing: dict[str, tuple[int, str]]) -> SyncResult:
-    """Make the stored findings agree with `hits`, within the findings `existing` (key → id, status).
+def overlap_threshold() -> float:
+    return settings.PORTAL_OVERLAP_THRESHOLD
+
+
+def _rescored(by_key: dict[str, checks.Hit], existing: dict[str, tuple]) -> list[Finding]:
+    """Stored findings found again with another score or other matched words (an edit changed the evidence)."""
+    changed = []
+    for key, (pk, _status, score, detail) in existing.items():
+        hit = by_key.get(key)
+        if hit is None:
+            continue
+        if hit.detail[:300] != detail or (hit.score is not None and (score is None or abs(hit.score - score) > 0.0005)):
+            changed.append(Finding(pk=pk, score=hit.score, detail=hit.detail[:300]))
+    return changed
+
+
+EXISTING_COLUMNS = ("key", "pk", "status", "score", "detail")
+
+
+def _existing(queryset) -> dict[str, tuple]:
+    return {key: rest for key, *rest in queryset.values_list(*EXISTING_COLUMNS)}
+
+
+def _sync(hits: list[checks.Hit], existing: dict[str, tuple]) -> SyncResult:
+    """Make the stored findings agree with `hits`, within the findings `existing` (key → id, status, score, detail).
 
     1. A hit with no stored finding becomes a new open finding, linked to its activities.
-    2. A resolved finding found again is reopened; acknowledged and dismissed ones keep their decision.
+    2. A resolved finding found again is reopened; acknowledged and dismissed ones keep their decision
+       (a dismissed pair stays dismissed, however often the sweep finds it); any finding found again
+       takes the new score and matched words.
     3. An open or acknowledged finding no longer found is resolved.
     A concurrent run inserting the same key is harmless: the key is unique and conflicts are ignored.
     """
     result = SyncResult()
     by_key = {h.key: h for h in hits}
     now = timezone.now()
-    result.reopened = [pk for key, (pk, status) in existing.items() if key in by_key and status == FindingStatus.RESOLVED]
-    result.resolved = [pk for key, (pk, status) in existing.items() if key not in by_key and status in STILL_OPEN]
+    result.reopened = [pk for key, (pk, status, *_r) in existing.items() if key in by_key and status == FindingStatus.RESOLVED]
+    result.resolved = [pk for key, (pk, status, *_r) in existing.items() if key not in by_key and status in STILL_OPEN]
     new = [h for key, h in by_key.items() if key not in existing]
+    rescored = _rescored(by_key, existing)
+    if not (result.reopened or result.resolved or new or rescored):
+        return result
     with transaction.atomic():
+        if rescored:
+            Finding.objects.bulk_update(rescored, ["score", "detail"], batch_size=500)
         if result.reopened:
             Finding.objects.filter(pk__in=result.reopened).update(status=FindingStatus.OPEN, resolved_at=None)
         if result.resolved:
@@ -92,7 +149,10 @@ def _sync(hits: list[checks.Hit], existing: dict[str, tuple[int, str]]) -> SyncR
             rows = dict(MatrixRow.objects.values_list("code", "pk"))
             Finding.objects.bulk_create(
                 [
-                    Finding(kind=h.kind, rule=h.rule, key=h.key, matrix_row_id=rows.get(h.rule), detail=h.detail[:300], year=h.year)
+                    Finding(
+                        kind=h.kind, rule=h.rule, key=h.key, matrix_row_id=rows.get(h.rule), detail=h.detail[:300], year=h.year,
+                        score=h.score,
+                    )
                     for h in new
                 ],
                 batch_size=500,
@@ -119,39 +179,135 @@ def check_all(*, year: int | None = None) -> SyncResult:
     """The full sweep: every rule over every activity (or one year's), then store and close findings.
 
     With a year, the plans of the neighbouring years are read too (an activity may run into the
-    next year), but only that year's findings are touched.
+    next year), but only that year's findings are touched. The term counts of every year read are
+    counted afresh and kept, so the single-activity checks that follow weigh evidence the same way.
     """
     queryset = Activity.objects.all()
     if year is not None:
         queryset = queryset.filter(plan__year__range=(year - 1, year + 1))
-    hits = checks.run_all(items_from(queryset), rules_load())
+    items = items_from(queryset)
+    corpora = checks.corpora_of(items)
+    analysis.corpora_store(corpora)
+    hits = checks.run_all(items, rules_load(), corpora=corpora, threshold=overlap_threshold())
     existing = Finding.objects.all()
     if year is not None:
         hits = [h for h in hits if h.year == year]
         existing = existing.filter(year=year)
-    return _sync(hits, {key: (pk, status) for key, pk, status in existing.values_list("key", "pk", "status")})
+    return _sync(hits, _existing(existing))
+
+
+# --- The single-activity check's two queries, compiled once per process ----------------------------
+# Building the SQL of a query with subqueries costs the ORM about as much as the database takes to
+# run it; the statements never change, only the activity's id, so they are compiled once.
+SENTINEL = -7_777_777
+SINGLE_COLUMNS = ("pk", "plan_id", "task_area_id", "start", "end", "match_keys", "matrix_row_id", "common_interest", "partner_id")
+
+
+@dataclass
+class _Prepared:
+    sql: str
+    params: tuple
+    vendor: str
+
+    def run(self, activity_id: int) -> list[tuple]:
+        params = [activity_id if p == SENTINEL else p for p in self.params]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            return cursor.fetchall()
+
+
+_statements: dict[tuple[str, str], _Prepared] = {}
+
+
+def _prepared(name: str, build) -> _Prepared:
+    key = (name, connection.vendor)
+    statement = _statements.get(key)
+    if statement is None:
+        sql, params = build(SENTINEL).query.sql_with_params()
+        statement = _statements[key] = _Prepared(sql, tuple(params), connection.vendor)
+    return statement
+
+
+def _activity_and_candidates(activity_id: int):
+    """The activity and every activity (not cancelled) whose dates overlap it, of either party and any task area.
+
+    The activity's dates come in as subqueries, which both databases evaluate once and use as
+    bounds of the (start, end) index; the lower bound is the longest possible activity before it.
+    """
+    one = Activity.objects.filter(pk=activity_id).order_by()
+    window = one.annotate(lo=Cast(F("start") - MAX_DURATION, DateField())).values("lo")[:1]
+    return (
+        Activity.objects.filter(
+            Q(pk=activity_id)
+            | Q(start__gte=Subquery(window), start__lte=Subquery(one.values("end")[:1]), end__gte=Subquery(one.values("start")[:1]))
+        )
+        .exclude(status=ActivityStatus.CANCELLED).order_by().values_list(*SINGLE_COLUMNS)
+    )
+
+
+def _findings_of(activity_id: int):
+    return Finding.objects.filter(activities__pk=activity_id).order_by().values_list(*EXISTING_COLUMNS)
+
+
+# What an activity's plan, matrix row and partner stand for never changes for a given id (a plan's
+# party and year are fixed, the matrix is the agreement's): read once per process, again for a new id.
+_plans: dict[int, tuple[str, int]] = {}
+_rows: dict[int, tuple[str, str, str]] = {}
+_orgs: dict[int, str] = {}
+
+
+def _lookups(rows: list[tuple]) -> None:
+    if any(r[1] not in _plans for r in rows):
+        _plans.update({pk: (slug, year) for pk, slug, year in Plan.objects.values_list("pk", "organisation__slug", "year")})
+    if any(r[6] is not None and r[6] not in _rows for r in rows):
+        _rows.update({pk: rest for pk, *rest in MatrixRow.objects.values_list("pk", "code", "lead", "other_party_duty")})
+    if any(r[8] is not None and r[8] not in _orgs for r in rows):
+        _orgs.update(dict(Organisation.objects.values_list("pk", "slug")))
+
+
+def lookups_forget() -> None:
+    for cache in (_plans, _rows, _orgs, _statements):
+        cache.clear()
+
+
+def _as_date(value) -> dt.date:
+    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
+def _single_check_rows(activity_id: int) -> list[checks.Item]:
+    rows = _prepared("candidates", _activity_and_candidates).run(activity_id)
+    _lookups(rows)
+    items = []
+    for pk, plan, area, start, end, keys, row, common, partner in rows:
+        party, year = _plans[plan]
+        code, lead, duty = _rows[row] if row is not None else (None, None, None)
+        items.append(checks.make_item(
+            id=pk, party=party, year=year, area=area, start=_as_date(start), end=_as_date(end), match_keys=keys, row=code,
+            common_interest=bool(common), partner=_orgs.get(partner) if partner is not None else None, own=_own_row(lead, duty),
+        ))
+    return items
 
 
 def check_activity(activity_id: int) -> SyncResult:
     """Every rule for one activity, with indexed queries only: its row, its overlap candidates, its findings.
 
-    Candidates are the other parties' activities in the same task area that start no earlier than
-    the longest possible activity before this one ends (an index range on task area and start).
+    1. Read the activity with its candidates (one query, `_activity_and_candidates`), and the
+       findings it is part of (a second); both statements are compiled once per process.
+    2. Candidates are the other parties' activities of any task area whose dates overlap it: an
+       index range on (start, end), bounded by the longest possible activity (`MAX_DURATION`).
+    3. Weigh the evidence with the stored term counts of the years involved (`TermStatistics`,
+       counted by the last sweep), the same counts the sweep used.
     """
-    found = items_from(Activity.objects.filter(pk=activity_id))
-    existing = {
-        key: (pk, status)
-        for key, pk, status in Finding.objects.filter(activities__pk=activity_id).values_list("key", "pk", "status")
-    }
+    rows = _single_check_rows(activity_id)
+    existing = {key: rest for key, *rest in _prepared("findings", _findings_of).run(activity_id)}
+    found = [r for r in rows if r.id == activity_id]
     if not found:  # cancelled (or deleted): whatever it caused is resolved
         return _sync([], existing)
     item = found[0]
-    start, end = dt.date.fromordinal(item.start), dt.date.fromordinal(item.end)
-    candidates = items_from(
-        Activity.objects.filter(task_area_id=item.area, start__gte=start - MAX_DURATION, start__lte=end, end__gte=start)
-        .exclude(plan__organisation__slug=item.party)
-    )
-    return _sync(checks.run_for(item, candidates, rules_load()), existing)
+    candidates = [r for r in rows if r.id != activity_id and r.party != item.party]
+    corpora = analysis.corpora_load({min(item.year, c.year) for c in candidates}, fresh=False) if candidates else {}
+    hits = checks.run_for(item, candidates, rules_load(fresh=False), corpora=corpora, threshold=overlap_threshold())
+    return _sync(hits, existing)
 
 
 def _claim(activity_id: int, requested_at) -> bool:
@@ -188,6 +344,11 @@ def sweep_pending(*, limit: int = 5000) -> int:
     todo = list(
         Activity.objects.filter(needs_check=True).order_by("check_requested_at").values_list("pk", "check_requested_at")[:limit]
     )
+    if len(todo) > 1:
+        # Many at once (an import, a copied plan): count their years' terms first, so the new
+        # activities weigh evidence among themselves and not against counts taken before them.
+        years = set(Activity.objects.filter(pk__in=[pk for pk, _at in todo]).values_list("plan__year", flat=True))
+        analysis.corpora_count(years | {y - 1 for y in years})
     done = 0
     for pk, requested_at in todo:
         try:
@@ -219,11 +380,12 @@ def notify_pending_findings(*, limit: int = 200) -> int:
         return 0
     staff = party_staff_by_party()
     parties = {o.slug: o for o in Organisation.objects.filter(kind=Organisation.Kind.PARTY)}
+    analyzer = analysis.analyzer_for()
     told = 0
     for finding in findings_with_activities(Finding.objects.filter(pk__in=claimed, status=FindingStatus.OPEN)):
         try:
             with translation.override(settings.LANGUAGE_CODE):
-                sentence = explain(finding, parties)
+                sentence = explain(finding, parties, analyzer)
                 kind = str(finding.get_kind_display())
             notifications.notify(
                 recipients=[u for slug in organisations(finding) for u in staff.get(slug, [])],

@@ -18,6 +18,7 @@ from portal.queue import enqueue_on_commit
 
 from .. import checks
 from ..changes import EDITABLE_FIELDS, ChangeDescriber
+from .analysis import activity_match_keys, analyzer_for_batch
 from ..models import Activity, ActivityStatus, Finding, FindingStatus, Plan, PlanStatus
 
 # An activity belongs to one annual plan: it starts in the plan's year and lasts at most a year.
@@ -98,10 +99,8 @@ def activity_validate(activity: Activity) -> None:
         raise ValidationError(errors)
 
 
-def _mark_for_check(activity: Activity) -> None:
-    activity.match_keys = checks.match_keys(
-        title=activity.title, topics=activity.topics, counterparts=activity.counterparts, target_groups=activity.target_groups
-    )
+def _mark_for_check(activity: Activity, analyzer=None) -> None:
+    activity.match_keys = activity_match_keys(activity, analyzer)
     activity.needs_check = True
     activity.check_requested_at = timezone.now()
 
@@ -237,7 +236,6 @@ def plan_duplicate(*, user, plan: Plan, source: Plan) -> int:
             if name not in ("start", "end", "status"):
                 setattr(new, name, getattr(old, name))
         activity_validate(new)
-        _mark_for_check(new)
         copies.append(new)
     return len(activities_bulk_create(plan=plan, activities=copies, user=user))
 
@@ -246,9 +244,11 @@ def activities_bulk_create(*, plan: Plan, activities: list[Activity], user=None)
     """Store validated activities in one go, with history; one sweep is queued for all of them."""
     from simple_history.utils import bulk_create_with_history
 
+    # One analyzer for the batch, whose words are compound parts for each other.
+    analyzer = analyzer_for_batch(activities, year=plan.year)
     for activity in activities:
         activity.plan = plan
-        _mark_for_check(activity)
+        _mark_for_check(activity, analyzer)
     try:
         created = bulk_create_with_history(activities, Activity, batch_size=500, default_user=user)
     except IntegrityError as exc:

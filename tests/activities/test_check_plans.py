@@ -21,3 +21,16 @@ def test_it_exits_cleanly_without_findings(agreement):
     out = io.StringIO()
     call_command("check_plans", "--year", "2030", stdout=out)
     assert "0 open findings" in out.getvalue()
+
+
+def test_it_prints_an_overlaps_score_and_matched_words(add_activity):
+    add_activity("censec", title="Brint i forsvaret", area="operational")
+    add_activity("difos", title="Hydrogen for defence", area="cluster")
+    out = io.StringIO()
+    call_command("check_plans", stdout=out)
+    [line] = [line for line in out.getvalue().splitlines() if "[overlap §4]" in line]
+    assert "brint, forsvaret ~ hydrogen, defence" in line.lower() and "score" in line.lower()
+    out = io.StringIO()
+    call_command("check_plans", "--format", "csv", stdout=out)
+    [row] = [r for r in csv.reader(io.StringIO(out.getvalue())) if r[1] == "overlap"]
+    assert float(row[7]) >= 0.8 and row[8].lower() == "brint, forsvaret | hydrogen, defence"

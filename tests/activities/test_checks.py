@@ -9,9 +9,14 @@ from activities.models import Finding, FindingStatus
 from activities.services.findings import check_activity, check_all
 
 
-def _item(id, party, *, area=1, start=dt.date(2027, 3, 1), end=None, topics="", counterparts="", groups="", title="x", **kw):
-    keys = checks.match_keys(title=title, topics=topics, counterparts=counterparts, target_groups=groups)
-    return checks.make_item(id=id, party=party, year=start.year, area=area, start=start, end=end or start, match_keys=keys, **kw)
+def _item(id, party, *, area=1, start=dt.date(2027, 3, 1), end=None, topics="", counterparts="", groups="", title="x",
+          description="", own=False, **kw):
+    keys = checks.match_keys(title=title, description=description, topics=topics, counterparts=counterparts, target_groups=groups)
+    return checks.make_item(id=id, party=party, year=start.year, area=area, start=start, end=end or start, match_keys=keys, own=own, **kw)
+
+
+def _overlap(*items):
+    return checks.overlap(items)
 
 
 RULES = {
@@ -22,36 +27,59 @@ RULES = {
 }
 
 
-def test_it_finds_overlap_of_the_two_parties_sharing_a_target_group():
-    a = _item(1, "censec", end=dt.date(2027, 3, 5), groups="SMV")
-    b = _item(2, "difos", start=dt.date(2027, 3, 4), groups="smv; store virksomheder")
-    [hit] = checks.overlap([a, b])
-    assert (hit.kind, hit.rule, hit.activity_ids, hit.detail) == ("overlap", "§4", (1, 2), "smv")
+# Changed in issue 9: a shared target group used to be enough ("SMV" on both sides was an overlap);
+# now a broad target group alone never is, and the same subject, however worded, is.
+def test_it_finds_overlap_of_the_two_parties_on_the_same_subject():
+    a = _item(1, "censec", end=dt.date(2027, 3, 5), title="Droneteknologi for SMV", groups="SMV")
+    b = _item(2, "difos", start=dt.date(2027, 3, 4), title="Medlemsmøde om droner", groups="smv; store virksomheder")
+    [hit] = _overlap(a, b)
+    assert (hit.kind, hit.rule, hit.activity_ids) == ("overlap", "§4", (1, 2))
+    assert hit.score >= checks.DEFAULT_THRESHOLD and hit.detail.split("; ")[0] == "=dron"
+
+
+def test_a_broad_target_group_or_format_alone_is_no_overlap():
+    a = _item(1, "censec", title="Kursus i projektledelse", groups="SMV; virksomheder")
+    b = _item(2, "difos", title="Seminar om hypersonisk teknologi", groups="SMV; virksomheder")
+    assert _overlap(a, b) == []
+    c = _item(3, "censec", title="Workshop om eksportkontrol", groups="medlemmer")
+    d = _item(4, "difos", title="Workshop om rumfart", groups="members")
+    assert _overlap(c, d) == []
 
 
 @pytest.mark.parametrize(
     "b",
     [
-        _item(2, "difos", start=dt.date(2027, 3, 6), groups="SMV"),  # dates apart
-        _item(2, "difos", area=2, groups="SMV"),  # another task area
-        _item(2, "difos", groups="Videninstitutioner"),  # nothing shared
-        _item(2, "censec", groups="SMV"),  # the same party
-        _item(2, "difos", groups="SMV", partner="censec"),  # a joint activity
+        _item(2, "difos", start=dt.date(2027, 3, 6), topics="Droner"),  # dates apart
+        _item(2, "difos", topics="Radar"),  # nothing shared
+        _item(2, "censec", topics="Droner"),  # the same party
+        _item(2, "difos", topics="Droner", partner="censec"),  # a joint activity
+        _item(2, "difos", topics="Droner", own=True),  # each party's own communication (5.1)
     ],
 )
 def test_it_finds_no_overlap_without_every_condition(b):
-    a = _item(1, "censec", end=dt.date(2027, 3, 5), groups="SMV")
+    a = _item(1, "censec", end=dt.date(2027, 3, 5), topics="droner")
     assert checks.overlap([a, b]) == []
-    assert checks.overlap_with(a, [b]) == []
+    assert checks.overlap_with(a, [b], corpora=checks.corpora_of([a, b])) == []
 
 
-def test_it_matches_hyphenated_and_cased_terms_and_the_same_matrix_row():
+# Changed in issue 9: the task area is no longer required; it raises the score.
+def test_another_task_area_lowers_the_score_but_does_not_rule_an_overlap_out():
+    a = _item(1, "censec", area=2, title="Partnerskab med Fraunhofer", counterparts="Fraunhofer")
+    b = _item(2, "difos", area=3, title="Fraunhofer-delegation", counterparts="Fraunhofer-Gesellschaft")
+    [hit] = _overlap(a, b)
+    [same_area] = _overlap(a, _item(2, "difos", area=2, title="Fraunhofer-delegation", counterparts="Fraunhofer-Gesellschaft"))
+    assert same_area.score == pytest.approx(hit.score + checks.SAME_AREA_BONUS)
+
+
+# Changed in issue 9: the same matrix row alone (2.1 holds all cluster work) says two activities are
+# of one kind, not that they are one activity; it only adds a little to other evidence.
+def test_it_matches_hyphenated_and_cased_terms_but_not_the_matrix_row_alone():
     a = _item(1, "censec", topics="Match-making")
     b = _item(2, "difos", topics="matchmaking")
-    assert [h.detail for h in checks.overlap([a, b])] == ["matchmaking"]
-    c = _item(3, "censec", row="2.1")
-    d = _item(4, "difos", row="2.1")
-    assert [h.activity_ids for h in checks.overlap([c, d])] == [(3, 4)]
+    assert len(_overlap(a, b)) == 1
+    c = _item(3, "censec", row="2.1", title="Kursus")
+    d = _item(4, "difos", row="2.1", title="Netværksmøde")
+    assert _overlap(c, d) == []
 
 
 def test_it_sweeps_many_activities_like_the_pairwise_definition():
@@ -63,10 +91,14 @@ def test_it_sweeps_many_activities_like_the_pairwise_definition():
         start = dt.date(2027, 1, 1) + dt.timedelta(days=rnd.randrange(365))
         items.append(
             _item(i, rnd.choice(["censec", "difos"]), area=rnd.randrange(1, 3), start=start,
-                  end=start + dt.timedelta(days=rnd.randrange(20)), topics=rnd.choice(["a", "b", "c", "d"]))
+                  end=start + dt.timedelta(days=rnd.randrange(20)), topics=f"emne{rnd.randrange(60)}")
         )
-    pairwise = {h.key for a in items for h in checks.overlap_with(a, items)}
-    assert {h.key for h in checks.overlap(items)} == pairwise and pairwise
+    corpora = checks.corpora_of(items)
+    pairwise = {h.key for a in items for h in checks.overlap_with(a, items, corpora=corpora)}
+    hits = checks.overlap(items)
+    assert {h.key for h in hits} == pairwise and pairwise
+    # One shared topic of middling rarity is enough only with the same task area's bonus.
+    assert all(items[x].area == items[y].area for x, y in (h.activity_ids for h in hits))
 
 
 def test_it_flags_a_row_the_other_party_leads_alone():
@@ -178,3 +210,23 @@ def test_it_resolves_the_findings_of_a_cancelled_activity(add_activity, censec_s
     plans.activity_update(user=censec_secretariat, activity=activity, version=activity.version, status="cancelled")
     check_activity(activity.pk)
     assert Finding.objects.get().status == FindingStatus.RESOLVED
+
+
+def test_a_dismissed_overlap_stays_dismissed_when_the_sweep_runs_again_and_its_evidence_changes(
+    add_activity, censec_director, censec_secretariat
+):
+    from activities.services import plans
+    from activities.services.findings import finding_dismiss
+
+    a = add_activity("censec", title="Radarteknologi i Arktis", topics="radar")
+    add_activity("difos", title="Seminar om radarer i Arktis", area="international")
+    check_all()
+    [finding] = _findings("overlap")
+    first_score = finding.score
+    finding_dismiss(user=censec_director, finding=finding, reason="Two different audiences; agreed at the monthly meeting.")
+    plans.activity_update(user=censec_secretariat, activity=a, version=a.version, title="Radarteknologi")
+    check_activity(a.pk)
+    check_all()
+    finding.refresh_from_db()
+    assert finding.status == FindingStatus.DISMISSED and Finding.objects.filter(kind="overlap").count() == 1
+    assert finding.score != first_score  # the stored evidence follows the edit; the decision stands

@@ -36,10 +36,30 @@ def test_the_csv_has_the_contract_columns(client_for, add_activity, censec_direc
     check_all()
     response = client_for(censec_director).get("/activities/findings/?format=csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["id", "kind", "rule", "organisations", "activities", "status", "explanation"]
+    # The contract's columns come first (issue 9 adds score, matched words, plan years and dates after them).
+    assert rows[0][:7] == ["id", "kind", "rule", "organisations", "activities", "status", "explanation"]
+    assert rows[0][7:] == ["score", "matched_words", "plan_years", "dates"]
     [row] = rows[1:]
     assert row[1:6] == ["overlap", "§4", "censec | difos", "A | B", "open"]
-    assert "A" in row[6] and "B" in row[6] and "§4" in row[6]
+    assert "A" in row[6] and "B" in row[6] and "§4" in row[6] and "droner ~ droner" in row[6]
+    assert float(row[7]) >= 0.8 and row[8] == "droner | droner" and row[9] == "2027 | 2027"
+    assert row[10] == "2027-03-01/2027-03-01 | 2027-03-01/2027-03-01"
+
+
+def test_an_overlap_shows_score_links_years_dates_and_the_matched_words_highlighted(client_for, add_activity, censec_director):
+    a = add_activity("censec", title="Droneteknologi i Arktis", description="Seminar om droner i kolde egne", start=dt.date(2027, 4, 1), days=2)
+    b = add_activity("difos", title="Medlemsdag om ubemandede luftfartøjer", description="UAV'er i Arktis", area="international",
+                     start=dt.date(2027, 4, 2))
+    check_all()
+    finding = Finding.objects.get(kind="overlap")
+    html = client_for(censec_director).get("/activities/findings/").content.decode()
+    assert f'href="/activities/censec/2027/activities/{a.pk}/"' in html and f'href="/activities/difos/2027/activities/{b.pk}/"' in html
+    score = f"{finding.score:.2f}"
+    assert "plan 2027" in html and 'data-testid="finding-score"' in html and (score in html or score.replace(".", ",") in html)
+    assert "<mark>Droneteknologi</mark>" in html and "<mark>Arktis</mark>" in html and "<mark>droner</mark>" in html
+    assert "<mark>ubemandede</mark>" in html and "<mark>luftfartøjer</mark>" in html and "<mark>UAV</mark>" in html
+    assert "<mark>Seminar</mark>" not in html  # one side's word alone is not a match
+    assert "Score" in html and "§4" in html
 
 
 def test_common_interest_is_acknowledged_by_the_other_party_with_a_reason(client_for, add_activity, difos_director, censec_secretariat):
@@ -81,7 +101,7 @@ def _overlapping(plan_for, n):
         Activity.objects.bulk_create(
             Activity(plan=plan, title=f"{slug} {i}", task_area=area, start=dt.date(2027, 1, 1) + dt.timedelta(days=i % 360),
                      end=dt.date(2027, 1, 1) + dt.timedelta(days=i % 360),
-                     match_keys=match_keys(title=f"{slug} {i}", topics=f"emne {i}", counterparts="", target_groups=""))
+                     match_keys=match_keys(title=f"{slug} {i}", topics=f"emne{i}"))
             for i in range(have, n // 2)
         )
     check_all()
