@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ActivitiesConfig(AppConfig):
     name = "activities"
     verbose_name = _("Activities")
+
+    def ready(self):
+        from portal.models import Delivery
+        from portal.notifications import register_kind
+
+        # A full sweep may find hundreds at once: by default they come in the daily digest.
+        register_kind("activity_finding", label=_("Findings of the plan checks (§4)"), default=Delivery.DIGEST)

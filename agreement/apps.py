@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class AgreementConfig(AppConfig):
     name = "agreement"
     verbose_name = _("Agreement")
+
+    def ready(self):
+        from portal.notifications import register_kind
+
+        register_kind("notice_given", label=_("Notice of termination given (§6)"))
+        register_kind("notice_withdrawn", label=_("Notice of termination withdrawn (§6)"))

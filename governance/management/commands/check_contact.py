@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from governance.monthly import check_contact
-from portal.notifications import deliver_pending
+from portal.notifications import batch, deliver_pending
 
 
 class Command(BaseCommand):
@@ -23,7 +23,8 @@ class Command(BaseCommand):
                 today = dt.date.fromisoformat(options["today"])
             except ValueError:
                 raise CommandError(f"--today must be a date as YYYY-MM-DD, not {options['today']!r}.") from None
-        result = check_contact(today=today)
+        with batch():
+            result = check_contact(today=today)
         emailed = deliver_pending()
         if result.recorded is not None:
             self.stdout.write(f"{result.recorded.month:%Y-%m}: {result.recorded.status}")
