@@ -230,7 +230,7 @@ def plan_import(request, org, year):
             return redirect("activities:plan", org, year)
     return render(
         request, "activities/import.html",
-        {"plan": plan, "form": form, "errors": errors, "columns": spreadsheets.COLUMNS},
+        {"plan": plan, "form": form, "errors": errors, "columns": spreadsheets.COLUMNS, "column_help": selectors.plan_import_columns()},
         status=400 if errors else 200,
     )
 
@@ -253,6 +253,21 @@ def export_xlsx(request, org, year):
     data = spreadsheets.to_xlsx(selectors.plan_export_rows(request.user, plan=plan), title=f"{plan.organisation.slug} {plan.year}")
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = _filename(plan, "xlsx")
+    return response
+
+
+def import_template(request, org, year, ext):
+    """An empty plan spreadsheet: the header row and one example row, as CSV or XLSX."""
+    plan = _plan(request, org, year)
+    _editable(request, plan)
+    rows = [selectors.plan_import_example(plan=plan)]
+    if ext == "xlsx":
+        response = HttpResponse(
+            spreadsheets.to_xlsx(rows, title=_("Activities")), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    else:
+        response = HttpResponse(spreadsheets.to_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="plan-template-{plan.organisation.slug}-{plan.year}.{ext}"'
     return response
 
 

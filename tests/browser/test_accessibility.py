@@ -8,11 +8,7 @@ govern, so the portal's CSP stays strict and the `page` fixture still fails on a
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
-
-from activities.tasks import notify_findings_task
-from governance.models import Meeting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,17 +19,8 @@ SERIOUS = {"critical", "serious"}
 ROLES = ["censec-secretariat", "difos-director", "censec-board", "difos-observer", "admin"]
 
 
-@pytest.fixture
-def demo(settings, tmp_path):
-    """The data `seed_demo` makes, plus the notifications the first checks send."""
-    settings.DEBUG = True  # seed_demo refuses otherwise
-    call_command("seed_demo", stdout=open(tmp_path / "seed.log", "w"))
-    settings.DEBUG = False
-    notify_findings_task.run()
-    return Meeting.objects.filter(title="Bestyrelsesmøde i CenSec").first()
-
-
 def key_pages(meeting) -> list[str]:
+    """The pages the issue names, for the demo data of `demo` (tests/browser/conftest.py)."""
     year = timezone.localdate().year
     return [
         "/",
