@@ -42,6 +42,8 @@ from .models import Delivery, Notification, NotificationPreference, OutgoingEmai
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
+# An email bundling more messages of one kind lists this many and links to the rest in the portal.
+BUNDLE_LIST_MAX = 50
 # A run's messages wait this long at most for the run to end (a run that dies still gets them sent).
 BATCH_HOLD = dt.timedelta(minutes=10)
 
@@ -307,7 +309,13 @@ def _compose(notes: list[Notification]) -> tuple[str, str, str]:
         by_kind[note.kind].append(note)
     with translation.override(settings.LANGUAGE_CODE):
         sections = [
-            {"label": str(_kinds[kind].label) if kind in _kinds else kind, "notes": items} for kind, items in by_kind.items()
+            {
+                "label": str(_kinds[kind].label) if kind in _kinds else kind,
+                "count": len(items),
+                "notes": items[:BUNDLE_LIST_MAX],
+                "more": max(0, len(items) - BUNDLE_LIST_MAX),
+            }
+            for kind, items in by_kind.items()
         ]
     return render_message(
         "bundle",
