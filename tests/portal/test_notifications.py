@@ -141,6 +141,16 @@ def test_several_messages_of_one_kind_to_one_person_are_one_email(send, censec_d
     assert notifications.deliver_pending() == 0
 
 
+def test_a_long_bundle_lists_fifty_and_links_to_the_rest(send, censec_director):
+    for n in range(60):
+        send([censec_director], key=f"k{n}")
+    assert notifications.deliver_pending() == 1
+    (message,) = mail.outbox
+    assert message.subject == "test: 60 beskeder" and message.body.count("* DI FOS har opsagt aftalen") == 50
+    assert "… og 10 mere i portalen:" in message.body and "/notifications/" in message.body
+    assert set(Notification.objects.values_list("email_status", flat=True)) == {"sent"}
+
+
 def test_the_digest_goes_out_on_or_after_its_hour(send, censec_director, settings):
     notifications.preferences_update(user=censec_director, choices={"test": "digest"})
     send([censec_director])
