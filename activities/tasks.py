@@ -31,8 +31,8 @@ def _notify_all() -> int:
     """Every finding not yet told, as one run: each person gets one email for all of them (or their digest)."""
     told = 0
     with notifications.batch():
-        while batch := findings.notify_pending_findings():
-            told += batch
+        while told_now := findings.notify_pending_findings():
+            told += told_now
     return told
 
 
