@@ -8,3 +8,8 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from . import contributions  # noqa: F401  (registers permission rules, navigation, dashboard cards)
+        from portal.models import Delivery
+        from portal.notifications import register_kind
+
+        # A full sweep may find hundreds at once: by default they come in the daily digest.
+        register_kind("activity_finding", label=_("Findings of the plan checks (§4)"), default=Delivery.DIGEST)

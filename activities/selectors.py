@@ -97,6 +97,47 @@ def plan_export_rows(*, user, plan: Plan) -> list[list[str]]:
 
 
 @dataclass
+class ImportColumn:
+    name: str
+    meaning: str
+    allowed: list[tuple[str, str]]  # (code, what it means); empty: free text or a date
+    required: bool = False
+
+
+def plan_import_columns() -> list[ImportColumn]:
+    """What each plan spreadsheet column holds and, for the coded ones, every allowed code (CONTRACT.md)."""
+    from agreement.models import MatrixRow
+
+    from .models import ActivityStatus
+
+    return [
+        ImportColumn("title", _("The activity's title."), [], required=True),
+        ImportColumn("description", _("Free text; may be empty."), []),
+        ImportColumn("task_area", _("The §4 task area."), [(a.slug, a.name) for a in TaskArea.objects.order_by("number")], required=True),
+        ImportColumn(
+            "responsibility", _("The Appendix 1 matrix row it falls under; may be empty."),
+            [(r.code, r.responsibility) for r in MatrixRow.objects.order_by("order")],
+        ),
+        ImportColumn("start", _("First day, YYYY-MM-DD."), [], required=True),
+        ImportColumn("end", _("Last day, YYYY-MM-DD; on or after start."), [], required=True),
+        ImportColumn("topics", _("Keywords, separated by ';'."), []),
+        ImportColumn("counterparts", _("Named outside organisations (e.g. Lockheed Martin), separated by ';'."), []),
+        ImportColumn("target_groups", _("Who it is for, separated by ';'."), []),
+        ImportColumn("common_interest", _("Of common interest to both parties (§4)? Empty means no."), [("yes", _("Yes")), ("no", _("No"))]),
+        ImportColumn("status", _("Empty means planned."), list(ActivityStatus.choices)),
+    ]
+
+
+def plan_import_example(*, plan: Plan) -> list[str]:
+    """One valid example row for the import template, dated in the plan's year."""
+    return [
+        _("Example: matchmaking day for SMEs (delete this row)"), _("What, for whom, and why."), "cluster", "2.1",
+        f"{plan.year}-03-10", f"{plan.year}-03-11", "matchmaking; innovation", "", _("SMEs; knowledge institutions"),
+        "no", "planned",
+    ]
+
+
+@dataclass
 class HistoryEntry:
     when: dt.datetime
     who: object

@@ -2,6 +2,8 @@
 
 from celery import shared_task
 
+from portal import notifications
+
 from .services import analysis, findings
 
 
@@ -15,14 +17,23 @@ def check_activity_task(activity_id: int) -> bool:
 def sweep_pending_task() -> int:
     """Check every activity whose check the broker never delivered, and tell of any finding not yet told."""
     checked = findings.sweep_pending()
-    findings.notify_pending_findings()
+    _notify_all()
     return checked
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=5)
 def notify_findings_task() -> int:
     """Tell the parties of new findings."""
-    return findings.notify_pending_findings()
+    return _notify_all()
+
+
+def _notify_all() -> int:
+    """Every finding not yet told, as one run: each person gets one email for all of them (or their digest)."""
+    told = 0
+    with notifications.batch():
+        while told_now := findings.notify_pending_findings():
+            told += told_now
+    return told
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=3)

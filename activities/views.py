@@ -232,7 +232,7 @@ def plan_import(request, org, year):
             return redirect("activities:plan", org, year)
     return render(
         request, "activities/import.html",
-        {"plan": plan, "form": form, "errors": errors, "columns": spreadsheets.COLUMNS},
+        {"plan": plan, "form": form, "errors": errors, "columns": spreadsheets.COLUMNS, "column_help": selectors.plan_import_columns()},
         status=400 if errors else 200,
     )
 
@@ -252,6 +252,21 @@ def export_xlsx(request, org, year):
         _filename(plan, "xlsx"), spreadsheets.COLUMNS, selectors.plan_export_rows(user=request.user, plan=plan),
         title=f"{plan.organisation.slug} {plan.year}",
     )
+
+
+def import_template(request, org, year, ext):
+    """An empty plan spreadsheet: the header row and one example row, as CSV or XLSX."""
+    plan = _plan(request, org, year)
+    _editable(request, plan)
+    rows = [selectors.plan_import_example(plan=plan)]
+    if ext == "xlsx":
+        response = HttpResponse(
+            spreadsheets.to_xlsx(rows, title=_("Activities")), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    else:
+        response = HttpResponse(spreadsheets.to_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="plan-template-{plan.organisation.slug}-{plan.year}.{ext}"'
+    return response
 
 
 def findings(request):

@@ -8,3 +8,7 @@ class AgreementConfig(AppConfig):
 
     def ready(self):
         from . import contributions  # noqa: F401  (registers its permission rule and navigation entries)
+        from portal.notifications import register_kind
+
+        register_kind("notice_given", label=_("Notice of termination given (§6)"))
+        register_kind("notice_withdrawn", label=_("Notice of termination withdrawn (§6)"))

@@ -5,7 +5,7 @@ import datetime as dt
 from celery import shared_task
 from django.utils import timezone
 
-from portal.notifications import deliver_pending
+from portal.notifications import batch, deliver_pending
 
 from . import monthly, services
 
@@ -17,7 +17,8 @@ def _day(today: str | None) -> dt.date:
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=5)
 def check_contact(today: str | None = None) -> int:
     """C-MONTHLY as of `today` (ISO date; default today): record, remind, then send what is pending."""
-    result = monthly.check_contact(today=_day(today))
+    with batch():
+        result = monthly.check_contact(today=_day(today))
     deliver_pending()
     return len(result.notified)
 
@@ -25,6 +26,7 @@ def check_contact(today: str | None = None) -> int:
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=5)
 def remind_action_items(today: str | None = None) -> int:
     """Due-soon and overdue reminders to action items' owners, then send what is pending."""
-    sent = services.action_items_remind(today=_day(today))
+    with batch():
+        sent = services.action_items_remind(today=_day(today))
     deliver_pending()
     return len(sent)

@@ -96,6 +96,12 @@ class Notification(models.Model):
     email_claimed_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
     email_attempts = models.PositiveSmallIntegerField(default=0)
+    # When the email may go out: at once, after the run that made it, or at the next daily digest.
+    email_due_at = models.DateTimeField(null=True, blank=True)
+    email_digest = models.BooleanField(default=False)
+    email = models.ForeignKey(
+        "OutgoingEmail", on_delete=models.SET_NULL, null=True, blank=True, related_name="notifications"
+    )
 
     class Meta:
         verbose_name = _("notification")
@@ -111,3 +117,49 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class Delivery(models.TextChoices):
+    IMMEDIATE = "immediate", _("At once")
+    DIGEST = "digest", _("Daily digest")
+
+
+class NotificationPreference(models.Model):
+    """How one user wants one kind of message emailed: at once, or in the daily digest.
+
+    No row means the kind's default (registered with `portal.notifications.register_kind`).
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences")
+    kind = models.CharField(_("kind"), max_length=50)
+    delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="notification_preference_once")]
+
+    def __str__(self):
+        return f"{self.user}: {self.kind} → {self.get_delivery_display()}"
+
+
+class OutgoingEmail(models.Model):
+    """One email to one user, carrying one or more notifications: a single message, a run's messages of one kind, or the daily digest.
+
+    Unique per (recipient, batch): a batch is "<kind>:<first notification id>" or "digest:<date>",
+    so two workers bundling the same messages make one email, and a user gets one digest a day.
+    """
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    batch = models.CharField(max_length=100)
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        constraints = [models.UniqueConstraint(fields=["recipient", "batch"], name="outgoing_email_once")]
+
+    def __str__(self):
+        return f"{self.batch} → {self.recipient}"

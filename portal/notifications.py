@@ -1,24 +1,34 @@
-"""Telling people things: an in-portal notification list and email, each message exactly once.
+"""Telling people things: an in-portal notification list and email, each message exactly once, and no floods.
 
 `notify()` stores one `Notification` per recipient, keyed by (kind, key, recipient) under a unique
-constraint, so a repeated or concurrent call adds nothing. The email goes out afterwards through
-`deliver_pending()`, which claims each row with a conditional update before sending: a worker that
-dies mid-send leaves a claimed row that is retried once `PORTAL_EMAIL_CLAIM_SECONDS` have passed,
-never a second copy of a message already marked sent.
+constraint, so a repeated or concurrent call adds nothing. Each row says when its email is due:
+at once, at the end of the run that made it (`batch()`), or at the next daily digest, as the
+recipient chose for that kind (`NotificationPreference`; the kind's registered default otherwise).
+
+`deliver_pending()` bundles the due rows into `OutgoingEmail`s — one per recipient and kind for
+what is due now, one per recipient and day for the digest — and sends them. A bundle claims its
+rows with a conditional update and is unique per (recipient, batch), so two workers never send
+the same message twice; a worker that dies mid-send leaves claimed rows that are sent again once
+`PORTAL_EMAIL_CLAIM_SECONDS` have passed.
 
 The one window for a double message: a worker killed after the mail server accepted a message and
-before the row was marked sent (the SMTP QUIT and one UPDATE, milliseconds on a nearby relay). The
-row is then claimed but not marked sent, and goes out again after the claim timeout: at least once,
+before the rows were marked sent (the SMTP QUIT and one UPDATE, milliseconds on a nearby relay). The
+rows are then claimed but not marked sent, and go out again after the claim timeout: at least once,
 as no sender can do better without the mail server's help. A kill anywhere else sends each message
 exactly once (tests/faults/test_worker_killed.py kills a worker waiting on the mail server).
 
 Messages are template triplets under templates/emails/: `<name>-subject.txt`, `<name>-body.txt`,
-`<name>-body.html`; the two .txt parts are rendered by the "text" engine, which does not HTML-escape.
+`<name>-body.html`; the two .txt parts are rendered by the "text" engine, which does not HTML-escape;
+a bundle of several is `bundle-*`.
 """
 
+import contextlib
+import contextvars
 import datetime as dt
 import logging
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -28,11 +38,116 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .models import Notification
+from .models import Delivery, Notification, NotificationPreference, OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
+# An email bundling more messages of one kind lists this many and links to the rest in the portal.
+BUNDLE_LIST_MAX = 50
+# A run's messages wait this long at most for the run to end (a run that dies still gets them sent).
+BATCH_HOLD = dt.timedelta(minutes=10)
+
+
+# --- Kinds of message and who wants them how --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of message an app sends, as the preference page shows it."""
+
+    name: str
+    label: str
+    default: str = Delivery.IMMEDIATE
+
+
+_kinds: dict[str, Kind] = {}
+
+
+def register_kind(name: str, *, label, default: str = Delivery.IMMEDIATE) -> None:
+    """An app declares a kind of message it sends (from its AppConfig.ready()), with its default delivery."""
+    _kinds[name] = Kind(name, label, Delivery(default))
+
+
+def registered_kinds() -> list[Kind]:
+    return list(_kinds.values())
+
+
+def _default(kind: str) -> str:
+    return _kinds[kind].default if kind in _kinds else Delivery.IMMEDIATE
+
+
+def deliveries_for(*, user_ids: Iterable[int], kind: str) -> dict[int, str]:
+    """How each of these users wants messages of `kind` emailed (one query)."""
+    user_ids = list(user_ids)
+    chosen = dict(
+        NotificationPreference.objects.filter(user_id__in=user_ids, kind=kind).values_list("user_id", "delivery")
+    )
+    return {pk: chosen.get(pk, _default(kind)) for pk in user_ids}
+
+
+def preferences_for(user) -> dict[str, str]:
+    """Every registered kind → this user's delivery for it (their choice, or the default)."""
+    chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "delivery"))
+    return {kind.name: chosen.get(kind.name, kind.default) for kind in registered_kinds()}
+
+
+def preferences_update(*, user, choices: dict[str, str]) -> None:
+    """Store the user's choices; messages not yet emailed follow the new choice at once."""
+    now = timezone.now()
+    for kind, delivery in choices.items():
+        delivery = Delivery(delivery)
+        NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": delivery})
+        digest = delivery == Delivery.DIGEST
+        Notification.objects.filter(
+            recipient=user, kind=kind, email_status=Notification.Email.PENDING, email__isnull=True
+        ).exclude(email_digest=digest).update(email_digest=digest, email_due_at=next_digest_at(now) if digest else now)
+
+
+def next_digest_at(now: dt.datetime) -> dt.datetime:
+    """The next daily digest run after `now`: PORTAL_DIGEST_HOUR o'clock, local time."""
+    tz = timezone.get_default_timezone()
+    day = timezone.localtime(now, tz).date()
+    at = dt.datetime.combine(day, dt.time(settings.PORTAL_DIGEST_HOUR), tzinfo=tz)
+    if at <= now:
+        at = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(settings.PORTAL_DIGEST_HOUR), tzinfo=tz)
+    return at
+
+
+# --- Making messages ---------------------------------------------------------------------------------
+
+_collecting: contextvars.ContextVar[list | None] = contextvars.ContextVar("portal_notification_batch", default=None)
+
+
+@contextlib.contextmanager
+def batch():
+    """A run (a sweep, a daily check): the messages it makes go out together when it ends.
+
+    Inside, new messages are held (up to BATCH_HOLD, so a run that dies still gets them sent) and
+    no delivery is queued; at the end they become due at once and one delivery is queued, which
+    sends each person one email per kind. Nested batches belong to the outermost.
+    """
+    if _collecting.get() is not None:
+        yield
+        return
+    made: list[int] = []
+    token = _collecting.set(made)
+    try:
+        yield
+    finally:
+        _collecting.reset(token)
+        if made:
+            Notification.objects.filter(pk__in=made, email_digest=False, email_status=Notification.Email.PENDING).update(
+                email_due_at=timezone.now()
+            )
+            _queue_delivery()
+
+
+def _queue_delivery() -> None:
+    from .queue import enqueue_on_commit
+    from .tasks import deliver_pending_notifications
+
+    enqueue_on_commit(deliver_pending_notifications)
 
 
 def render_message(template: str, context: dict) -> tuple[str, str, str]:
@@ -47,11 +162,17 @@ def render_message(template: str, context: dict) -> tuple[str, str, str]:
 def notify(*, recipients: Iterable, kind: str, key: str, template: str, context: dict, url: str = "") -> list[Notification]:
     """Store a notification for each recipient not yet told (kind, key); return the new ones.
 
-    Email delivery is queued for after the commit; `deliver_pending()` sends it.
+    Each is due for email at once (after the commit, or when the enclosing `batch()` ends) or at
+    the next digest, as the recipient chose; `deliver_pending()` sends it.
     """
     subject, body, html = render_message(template, {**context, "url": url, "base_url": settings.PORTAL_BASE_URL})
+    users = {u.pk: u for u in recipients if u is not None}
+    deliveries = deliveries_for(user_ids=users, kind=kind)
+    now = timezone.now()
+    collecting = _collecting.get()
     created = []
-    for user in {u.pk: u for u in recipients if u is not None}.values():
+    for user in users.values():
+        digest = deliveries[user.pk] == Delivery.DIGEST
         try:
             with transaction.atomic():
                 note, new = Notification.objects.get_or_create(
@@ -64,6 +185,8 @@ def notify(*, recipients: Iterable, kind: str, key: str, template: str, context:
                         "body_html": html,
                         "url": url,
                         "email_status": Notification.Email.PENDING if user.email else Notification.Email.NONE,
+                        "email_digest": digest,
+                        "email_due_at": next_digest_at(now) if digest else now + BATCH_HOLD if collecting is not None else now,
                     },
                 )
         except IntegrityError:  # a concurrent run inserted it first: it is theirs to send
@@ -73,62 +196,132 @@ def notify(*, recipients: Iterable, kind: str, key: str, template: str, context:
     if created:
         recipients = [note.recipient_id for note in created]
         transaction.on_commit(lambda: _forget_unread(recipients))
-        from .queue import enqueue_on_commit
-        from .tasks import deliver_pending_notifications
-
-        enqueue_on_commit(deliver_pending_notifications)
+        if collecting is not None:
+            collecting.extend(note.pk for note in created)
+        elif any(not note.email_digest for note in created):
+            _queue_delivery()
     return created
 
 
-def _claim(note: Notification, now) -> bool:
-    """Take `note` for sending with a conditional update; False if another worker has it."""
-    return (
-        Notification.objects.filter(
-            pk=note.pk, email_status=note.email_status, email_claimed_at=note.email_claimed_at
-        ).update(email_status=Notification.Email.SENDING, email_claimed_at=now, email_attempts=F("email_attempts") + 1)
-        == 1
-    )
+# --- Sending -------------------------------------------------------------------------------------------
 
 
-def deliver_pending(*, limit: int = 200) -> int:
-    """Email every pending notification (and any whose sender died mid-send); return how many were sent.
+class _NothingToSend(Exception):
+    pass
 
-    1. Pick pending rows, and rows claimed longer ago than PORTAL_EMAIL_CLAIM_SECONDS (their sender died).
-    2. Claim each with a conditional update; skip it if someone else did.
-    3. Send, then mark sent; on an error put it back to pending, or failed after MAX_ATTEMPTS.
+
+def deliver_pending(*, now: dt.datetime | None = None, limit: int = 200) -> int:
+    """Email what is due, one email per person and kind (the digest: one per person and day); return how many emails went out.
+
+    1. Emails whose sender died (rows claimed longer ago than PORTAL_EMAIL_CLAIM_SECONDS): claim
+       them again and send them.
+    2. Group the due rows by recipient and kind (digest rows: by recipient). Each group becomes an
+       `OutgoingEmail`, unique per (recipient, batch), and claims its rows with a conditional
+       update; a group someone else took is skipped.
+    3. Send, then mark the email and its rows sent; on an error put the rows back to pending, or
+       failed after MAX_ATTEMPTS.
     """
-    now = timezone.now()
-    todo = (
-        Notification.objects.filter(
-            Q(email_status=Notification.Email.PENDING)
-            | Q(
-                email_status=Notification.Email.SENDING,
-                email_claimed_at__lt=now - dt.timedelta(seconds=settings.PORTAL_EMAIL_CLAIM_SECONDS),
-            )
-        )
-        .select_related("recipient")
-        .order_by("id")[:limit]
-    )
+    now = now or timezone.now()
     sent = 0
-    for note in list(todo):
-        if not _claim(note, now):
-            continue
-        message = EmailMultiAlternatives(note.subject, note.body, to=[note.recipient.email])
-        if note.body_html:
-            message.attach_alternative(note.body_html, "text/html")
-        try:
-            message.send()
-        except Exception:
-            logger.exception("Email for notification %s failed", note.pk)
-            failed = note.email_attempts + 1 >= MAX_ATTEMPTS
-            Notification.objects.filter(pk=note.pk).update(
-                email_status=Notification.Email.FAILED if failed else Notification.Email.PENDING,
-                email_claimed_at=None,
-            )
-            continue
-        Notification.objects.filter(pk=note.pk).update(email_status=Notification.Email.SENT, emailed_at=timezone.now())
-        sent += 1
+    stale = now - dt.timedelta(seconds=settings.PORTAL_EMAIL_CLAIM_SECONDS)
+    orphans = (
+        Notification.objects.filter(email_status=Notification.Email.SENDING, email_claimed_at__lt=stale, email__isnull=False)
+        .values_list("email_id", "email_claimed_at")
+        .distinct()[:limit]
+    )
+    for email_id, claimed_at in list(orphans):
+        if Notification.objects.filter(
+            email_id=email_id, email_status=Notification.Email.SENDING, email_claimed_at=claimed_at
+        ).update(email_claimed_at=now, email_attempts=F("email_attempts") + 1):
+            sent += _send(email_id)
+
+    due = (
+        Notification.objects.filter(email_status=Notification.Email.PENDING)
+        .filter(Q(email_due_at__lte=now) | Q(email_due_at__isnull=True))
+        .order_by("id")
+        .values_list("pk", "recipient_id", "kind", "email_digest")[: limit * 50]
+    )
+    groups: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for pk, recipient_id, kind, digest in due:
+        groups[(recipient_id, "" if digest else kind)].append(pk)
+    day = timezone.localdate(now)
+    for (recipient_id, kind), pks in groups.items():
+        if sent >= limit:
+            break
+        email_id = _bundle(recipient_id, f"{kind}:{pks[0]}" if kind else f"digest:{day:%Y-%m-%d}", pks, now)
+        if email_id is not None:
+            sent += _send(email_id)
     return sent
+
+
+def _bundle(recipient_id: int, batch: str, pks: list[int], now) -> int | None:
+    """An OutgoingEmail claiming the rows `pks` that are still pending; None if another worker has them."""
+    try:
+        with transaction.atomic():
+            email = OutgoingEmail.objects.create(recipient_id=recipient_id, batch=batch[:100])
+            claimed = Notification.objects.filter(pk__in=pks, email_status=Notification.Email.PENDING).update(
+                email=email,
+                email_status=Notification.Email.SENDING,
+                email_claimed_at=now,
+                email_attempts=F("email_attempts") + 1,
+            )
+            if not claimed:
+                raise _NothingToSend
+    except (IntegrityError, _NothingToSend):
+        return None
+    return email.pk
+
+
+def _send(email_id: int) -> int:
+    """Send one bundled email; 1 if it went out."""
+    email = OutgoingEmail.objects.select_related("recipient").get(pk=email_id)
+    notes = list(email.notifications.filter(email_status=Notification.Email.SENDING).order_by("id"))
+    if not notes:
+        return 0
+    subject, body, html = _compose(notes)
+    message = EmailMultiAlternatives(subject, body, to=[email.recipient.email])
+    if html:
+        message.attach_alternative(html, "text/html")
+    pks = [note.pk for note in notes]
+    try:
+        message.send()
+    except Exception:
+        logger.exception("Email %s (notifications %s) failed", email_id, pks)
+        failed = [note.pk for note in notes if note.email_attempts >= MAX_ATTEMPTS]
+        Notification.objects.filter(pk__in=failed).update(email_status=Notification.Email.FAILED, email_claimed_at=None, email=None)
+        Notification.objects.filter(pk__in=pks).exclude(pk__in=failed).update(
+            email_status=Notification.Email.PENDING, email_claimed_at=None, email=None
+        )
+        email.delete()
+        return 0
+    Notification.objects.filter(pk__in=pks, email=email).update(email_status=Notification.Email.SENT, emailed_at=timezone.now())
+    OutgoingEmail.objects.filter(pk=email.pk).update(subject=subject[:300], sent_at=timezone.now())
+    return 1
+
+
+def _compose(notes: list[Notification]) -> tuple[str, str, str]:
+    """One message as it was written; several as one email listing each (grouped by kind in a digest)."""
+    if len(notes) == 1:
+        (note,) = notes
+        return note.subject, note.body, note.body_html
+    digest = notes[0].email_digest
+    by_kind: dict[str, list[Notification]] = defaultdict(list)
+    for note in notes:
+        by_kind[note.kind].append(note)
+    with translation.override(settings.LANGUAGE_CODE):
+        sections = [
+            {
+                "label": str(_kinds[kind].label) if kind in _kinds else kind,
+                "count": len(items),
+                "notes": items[:BUNDLE_LIST_MAX],
+                "more": max(0, len(items) - BUNDLE_LIST_MAX),
+            }
+            for kind, items in by_kind.items()
+        ]
+    return render_message(
+        "bundle",
+        {"digest": digest, "count": len(notes), "sections": sections, "base_url": settings.PORTAL_BASE_URL},
+    )
 
 
 UNREAD_CACHE_SECONDS = 5 * 60

@@ -240,6 +240,8 @@ PORTAL_OVERLAP_THRESHOLD = env.float("PORTAL_OVERLAP_THRESHOLD", default=0.8)
 # After this long a notification claimed for email and not marked sent is taken to be orphaned (its
 # sender died) and is sent again; keep it well above the SMTP timeout (10 s), or a slow send is doubled.
 PORTAL_EMAIL_CLAIM_SECONDS = env.int("PORTAL_EMAIL_CLAIM_SECONDS", default=600)
+# The local hour at which the daily digest goes out to those who chose it (Europe/Copenhagen).
+PORTAL_DIGEST_HOUR = env.int("PORTAL_DIGEST_HOUR", default=7)
 PORTAL_REQUIRE_MFA = env.bool("PORTAL_REQUIRE_MFA", default=not DEBUG)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

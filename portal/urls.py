@@ -18,6 +18,7 @@ urlpatterns = [
     path("notifications/", views.notification_list, name="notifications"),
     path("audit/", views.audit_log, name="audit"),
     path("notifications/read/", views.notification_read, name="notifications-read"),
+    path("notifications/settings/", views.notification_settings, name="notification-settings"),
     path("accounts/mfa/", views_mfa.mfa_verify, name="mfa-verify"),
     path("accounts/mfa/setup/", views_mfa.mfa_setup, name="mfa-setup"),
     path("accounts/mfa/recovery-codes/", views_mfa.mfa_recovery_codes, name="mfa-recovery-codes"),

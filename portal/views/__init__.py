@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -11,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from .. import audit, notifications, permissions, selectors
+from ..forms import NotificationPreferencesForm
 from ..parsing import parse_id, parse_ids
 from ..registry import registry
 
@@ -22,6 +24,21 @@ def landing(request):
 def notification_list(request):
     page = Paginator(notifications.notifications_for(request.user), 25).get_page(request.GET.get("page"))
     return render(request, "portal/notifications.html", {"page": page})
+
+
+def notification_settings(request):
+    """The user's choice, per kind of message, between email at once and the daily digest."""
+    current = notifications.preferences_for(request.user)
+    form = NotificationPreferencesForm(request.POST or None, initial=current)
+    if request.method == "POST" and form.is_valid():
+        notifications.preferences_update(user=request.user, choices=form.cleaned_data)
+        messages.success(request, _("Your email settings are saved."))
+        return redirect("notification-settings")
+    return render(
+        request,
+        "portal/notification_settings.html",
+        {"form": form, "digest_hour": settings.PORTAL_DIGEST_HOUR},
+    )
 
 
 @require_POST

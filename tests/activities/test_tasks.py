@@ -4,6 +4,7 @@ import datetime as dt
 from unittest import mock
 
 from django.core import mail
+from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from activities.models import Activity, Finding
@@ -11,7 +12,7 @@ from activities.services.findings import check_pending, sweep_pending
 from activities.tasks import check_activity_task, full_sweep_task, notify_findings_task, sweep_pending_task
 from portal.celery import app
 from portal.models import Notification
-from portal.notifications import deliver_pending
+from portal.notifications import deliver_pending, next_digest_at
 
 
 def test_it_enqueues_the_check_of_a_saved_activity_on_commit(add_activity, django_capture_on_commit_callbacks):
@@ -68,7 +69,8 @@ def test_new_findings_tell_both_secretariats_and_directors_once(add_activity, de
     assert sorted(n.recipient.username for n in notes) == [
         "censec-director", "censec-secretariat", "difos-director", "difos-secretariat",
     ]
-    deliver_pending()
+    assert deliver_pending() == 0  # findings come in the daily digest by default
+    assert deliver_pending(now=next_digest_at(timezone.now())) == 4
     assert len(mail.outbox) == 4
     assert "Lockheed Martin" in mail.outbox[0].body and "3.1" in mail.outbox[0].subject
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from coordination.monthly import check_contact
-from portal.notifications import deliver_pending
+from portal.notifications import batch, deliver_pending
 from portal.parsing import validate_date
 
 
@@ -26,7 +26,8 @@ class Command(BaseCommand):
                 validate_date(today)
             except (ValueError, ValidationError):
                 raise CommandError(f"--today must be a date as YYYY-MM-DD between 1900 and 2199, not {options['today']!r}.") from None
-        result = check_contact(today=today)
+        with batch():
+            result = check_contact(today=today)
         emailed = deliver_pending()
         if result.recorded is not None:
             self.stdout.write(f"{result.recorded.month:%Y-%m}: {result.recorded.status}")
