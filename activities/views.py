@@ -259,14 +259,10 @@ def import_template(request, org, year, ext):
     plan = _plan(request, org, year)
     _editable(request, plan)
     rows = [selectors.plan_import_example(plan=plan)]
+    filename = f"plan-template-{plan.organisation.slug}-{plan.year}.{ext}"
     if ext == "xlsx":
-        response = HttpResponse(
-            spreadsheets.to_xlsx(rows, title=_("Activities")), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    else:
-        response = HttpResponse(spreadsheets.to_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="plan-template-{plan.organisation.slug}-{plan.year}.{ext}"'
-    return response
+        return xlsx_response(filename, spreadsheets.COLUMNS, rows, title=_("Activities"))
+    return csv_response(filename, spreadsheets.COLUMNS, rows)
 
 
 def findings(request):
