@@ -78,11 +78,11 @@ def _own_row(lead: str | None, duty: str | None) -> bool:
     return lead == Lead.EACH and duty == Duty.NONE
 
 
-def items_from(queryset, *, large: bool = True) -> list[checks.Item]:
-    """Prepared `Item`s for the activities of `queryset` that count (cancelled ones do not).
+def items_from(queryset) -> list[checks.Item]:
+    """Prepared `Item`s for the activities of `queryset` that count (cancelled ones do not), streamed in chunks.
 
-    A large read streams in chunks; a small one (`large=False`) is one plain query, which on
-    PostgreSQL saves the server-side cursor's extra round trips (DECLARE, FETCH, CLOSE).
+    (The single-activity check reads its few rows with one plain statement instead, `_single_check_rows`:
+    a server-side cursor would cost PostgreSQL three round trips, DECLARE, FETCH and CLOSE.)
     """
     rows = queryset.exclude(status=ActivityStatus.CANCELLED).order_by("start", "pk").values_list(*ITEM_COLUMNS)
     return [
@@ -90,9 +90,7 @@ def items_from(queryset, *, large: bool = True) -> list[checks.Item]:
             id=pk, party=party, year=year, area=area, start=start, end=end, match_keys=keys, row=row,
             common_interest=common, partner=partner, own=_own_row(lead, duty),
         )
-        for pk, party, year, area, start, end, keys, row, common, partner, lead, duty in (
-            rows.iterator(chunk_size=5000) if large else rows
-        )
+        for pk, party, year, area, start, end, keys, row, common, partner, lead, duty in rows.iterator(chunk_size=5000)
     ]
 
 
