@@ -89,7 +89,7 @@ def plan_export_rows(user, *, plan: Plan) -> list[list[str]]:
         [
             a.title, a.description, a.task_area.slug, a.matrix_row.code if a.matrix_row_id else "",
             a.start.isoformat(), a.end.isoformat(), a.topics, a.counterparts, a.target_groups,
-            "yes" if a.common_interest else "no", a.status,
+            "yes" if a.common_interest else "no", a.status, a.visibility,
         ]
         for a in activities.select_related("task_area", "matrix_row").order_by("start", "id")
     ]

@@ -18,6 +18,9 @@ COLUMNS = [
     "title", "description", "task_area", "responsibility", "start", "end", "topics", "counterparts",
     "target_groups", "common_interest", "status",
 ]
+# Optional twelfth column: files without it import as before (every activity internal).
+OPTIONAL_COLUMNS = ["visibility"]
+EXPORT_COLUMNS = COLUMNS + OPTIONAL_COLUMNS
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 5000
 
@@ -48,29 +51,34 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _check_header(header: list[str]) -> None:
+def _check_header(header: list[str]) -> list[str]:
+    """The file's columns: the contract's eleven, optionally followed by `visibility`."""
     names = [h.strip().lower() for h in header]
     while names and not names[-1]:
         names.pop()
-    if names != COLUMNS:
+    if names not in (COLUMNS, EXPORT_COLUMNS):
         raise ValidationError(
-            _("The first row must name the columns %(expected)s; it has %(found)s.")
-            % {"expected": ", ".join(COLUMNS), "found": ", ".join(names) or _("nothing")}
+            _("The first row must name the columns %(expected)s (and optionally %(optional)s); it has %(found)s.")
+            % {"expected": ", ".join(COLUMNS), "optional": ", ".join(OPTIONAL_COLUMNS), "found": ", ".join(names) or _("nothing")}
         )
+    return names
 
 
 def _rows(lines: list[list]) -> list[tuple[int, dict[str, str]]]:
     """(line number, row by column) for each non-empty row after the header; line 1 is the header."""
     if not lines:
         raise ValidationError(_("The file is empty."))
-    _check_header([_cell(v) for v in lines[0]])
+    columns = _check_header([_cell(v) for v in lines[0]])
     result = []
     for number, values in enumerate(lines[1:], start=2):
         cells = [restore(_cell(v)) for v in values]
         if not any(c.strip() for c in cells):
             continue
-        cells += [""] * (len(COLUMNS) - len(cells))
-        result.append((number, dict(zip(COLUMNS, cells[: len(COLUMNS)]))))
+        cells += [""] * (len(EXPORT_COLUMNS) - len(cells))
+        row = dict(zip(columns, cells[: len(columns)]))
+        for name in OPTIONAL_COLUMNS:
+            row.setdefault(name, "")
+        result.append((number, row))
     if len(result) > MAX_ROWS:
         raise ValidationError(_("At most %(max)d rows can be imported at once.") % {"max": MAX_ROWS})
     return result
@@ -108,7 +116,7 @@ def _xlsx_lines(data: bytes) -> list[list]:
 def to_csv(rows: list[list[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(EXPORT_COLUMNS)
     writer.writerows([[neutralise(c) for c in row] for row in rows])
     return out.getvalue()
 
@@ -124,7 +132,7 @@ def to_xlsx(rows: list[list[str]], *, title: str) -> bytes:
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])
-    sheet.append(COLUMNS)
+    sheet.append(EXPORT_COLUMNS)
     for row in rows:
         sheet.append([ILLEGAL_CHARACTERS_RE.sub("", neutralise(c)) for c in row])
     out = io.BytesIO()

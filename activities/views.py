@@ -230,7 +230,7 @@ def plan_import(request, org, year):
             return redirect("activities:plan", org, year)
     return render(
         request, "activities/import.html",
-        {"plan": plan, "form": form, "errors": errors, "columns": spreadsheets.COLUMNS},
+        {"plan": plan, "form": form, "errors": errors, "columns": spreadsheets.EXPORT_COLUMNS},
         status=400 if errors else 200,
     )
 

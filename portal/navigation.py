@@ -29,6 +29,7 @@ NAV = [
     NavItem(_("Boards"), "governance:boards", _everyone),
     NavItem(_("Meetings"), "governance:meetings", _everyone),
     NavItem(_("Director contacts"), "governance:contacts", permissions.may_view_contacts),
+    NavItem(_("For members"), "members:index", _everyone),
 ]
 
 
@@ -40,6 +41,8 @@ def nav_for(user, current_path: str) -> list[dict]:
         try:
             url = reverse(item.url_name)
         except NoReverseMatch:
+            continue
+        if not permissions.may_open_staff_path(user, url):
             continue
         active = current_path == url if url == "/" else current_path.startswith(url)
         items.append({"label": item.label, "url": url, "active": active})

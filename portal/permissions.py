@@ -310,3 +310,75 @@ def may_edit_contact(user, contact) -> bool:
 def may_update_action_item(user, item) -> bool:
     """The owner marks an action item done, and so may anyone who may edit its contact."""
     return getattr(user, "pk", None) == item.owner_id or may_edit_contact(user, item.contact)
+
+
+# --- members (§1 P1, §4: what member companies and the public see) ------------------------------
+# The members pages (/members/…) show activities and services by their visibility: anonymous
+# visitors see `public`; members (and the parties' staff, who see what their members see) see
+# `members` and `public`. An activity shows only once its plan is no longer a draft, and never while
+# cancelled unless it had been published (it then shows as cancelled). A user whose only role is
+# `member` reaches nothing of the staff portal.
+
+
+def is_member(user) -> bool:
+    return bool(organisations_with_role(user, RoleKind.MEMBER))
+
+
+def is_member_only(user) -> bool:
+    """A member company's person and nothing else: kept to the members pages."""
+    return getattr(user, "is_authenticated", False) and not user.is_superuser and role_kinds(user) == {RoleKind.MEMBER}
+
+
+def member_visibilities(user) -> list[str]:
+    """The visibility levels `user` sees on the members pages."""
+    from activities.models import Visibility
+
+    if getattr(user, "is_authenticated", False) and user.is_active and (
+        is_member(user) or is_party_staff(user) or is_administrator(user)
+    ):
+        return [Visibility.MEMBERS, Visibility.PUBLIC]
+    return [Visibility.PUBLIC]
+
+
+# What a member-only user may open besides the members pages: their own account, and the public
+# addresses everyone may open.
+MEMBER_ALLOWED_PREFIXES = (
+    "/members/", "/accounts/", "/i18n/", "/static/", "/healthz", "/readyz", "/calendar/", "/sitemap.xml", "/robots.txt",
+)
+
+
+def may_open_staff_path(user, path: str) -> bool:
+    """Whether `user` may open `path` at all: a member-only user is kept to the members pages and their account."""
+    return not is_member_only(user) or path.startswith(MEMBER_ALLOWED_PREFIXES)
+
+
+def visible_member_activities(user, queryset=None):
+    """Activities shown on the members pages to `user` (the list, calendar, feeds, sitemap, newsletter)."""
+    from activities.models import Activity, ActivityStatus, PlanStatus
+
+    queryset = Activity.objects.all() if queryset is None else queryset
+    return queryset.filter(
+        plan__status__in=[PlanStatus.SUBMITTED, PlanStatus.COORDINATED], visibility__in=member_visibilities(user)
+    ).exclude(status=ActivityStatus.CANCELLED, published_at__isnull=True)
+
+
+def may_manage_members(user, organisation=None) -> bool:
+    """Member accounts, the services catalogue and the newsletter export: a party's secretariat (and administrators)."""
+    return is_secretariat(user, organisation) or is_administrator(user)
+
+
+def visible_services(user, queryset=None):
+    """Services shown on the members pages to `user`."""
+    from members.models import Service
+
+    queryset = Service.objects.all() if queryset is None else queryset
+    return queryset.filter(visibility__in=member_visibilities(user))
+
+
+def managed_services(user):
+    """Services a user keeps: their own party's catalogue (administrators: both)."""
+    from members.models import Service
+
+    if is_administrator(user):
+        return Service.objects.all()
+    return Service.objects.filter(organisation__in=organisations_with_role(user, RoleKind.SECRETARIAT))

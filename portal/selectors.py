@@ -9,6 +9,8 @@ from .models import RoleKind
 def landing_url(user) -> str:
     """Where a user lands after login: observers and board members go to their meetings when that page exists."""
     kinds = permissions.role_kinds(user)
+    if permissions.is_member_only(user):
+        return "/members/"
     if kinds and kinds <= {RoleKind.OBSERVER, RoleKind.BOARD_MEMBER}:
         try:
             return reverse("governance:meetings")

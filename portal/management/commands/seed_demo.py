@@ -8,7 +8,7 @@ from django.db import transaction
 from agreement.services import agreement_load
 
 # Each app's demo data, in dependency order: users first, then boards, plans, contacts.
-DEMO_MODULES = ["portal.demo", "governance.demo", "activities.demo", "governance.demo_contacts"]
+DEMO_MODULES = ["portal.demo", "governance.demo", "activities.demo", "governance.demo_contacts", "members.demo"]
 
 
 class Command(BaseCommand):
