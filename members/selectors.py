@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
+import snowballstemmer
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -96,7 +97,7 @@ def _build_rows(user) -> list[ActivityRow]:
             organiser_slugs=[s for s, _n in organisers], area_slug=a.task_area.slug, area_name=a.task_area.name,
             start=a.start, end=a.end, place=a.place, target_groups=_terms(a.target_groups), signup_url=a.signup_url,
             cancelled=a.status == ActivityStatus.CANCELLED, updated_at=a.updated_at,
-            words=set(normalise(" ".join([a.title, a.description, a.topics, a.target_groups, a.place]))),
+            words=stems(" ".join([a.title, a.description, a.topics, a.target_groups, a.place])),
         )
         if a.partner_id:
             joint[key] = row
@@ -114,8 +115,17 @@ def activity_rows(user) -> list[ActivityRow]:
     return rows
 
 
+_STEMMER = snowballstemmer.stemmer("danish")
+
+
+def stems(text: str) -> set[str]:
+    """The Danish stems of the text's words (agreement.selectors.normalise joins "match-making" first)."""
+    return set(_STEMMER.stemWords(normalise(text)))
+
+
 def search_words(text: str) -> list[str]:
-    return [w for w in normalise(text) if w not in STOPWORDS]
+    """The query's stems, question words left out."""
+    return _STEMMER.stemWords([w for w in normalise(text) if w not in STOPWORDS])
 
 
 def _word_matches(word: str, words: set[str]) -> bool:
@@ -171,16 +181,17 @@ def target_groups(user) -> list[str]:
 
 @dataclass
 class Day:
-    date: dt.date | None
+    date: dt.date
+    in_month: bool
     activities: list[ActivityRow]
 
 
 def month_calendar(rows: list[ActivityRow], month: dt.date) -> list[list[Day]]:
-    """Weeks (Monday first) of the month, each day with the activities running that day."""
+    """Weeks (Monday first) of the month, each day of the month with the activities running that day."""
     weeks = []
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month):
         weeks.append([
-            Day(d if d.month == month.month else None, [r for r in rows if r.start <= d <= r.end] if d.month == month.month else [])
+            Day(d, d.month == month.month, [r for r in rows if r.start <= d <= r.end] if d.month == month.month else [])
             for d in week
         ])
     return weeks
@@ -289,7 +300,7 @@ def services_filtered(user, *, organisation: str = "", task_area: str = "", q: s
         s for s in services
         if (not organisation or s.organisation.slug == organisation)
         and (not task_area or (s.matrix_row_id and s.matrix_row.area.slug == task_area))
-        and all(_word_matches(w, set(normalise(f"{s.name} {s.description} {s.for_whom}"))) for w in words)
+        and all(_word_matches(w, stems(f"{s.name} {s.description} {s.for_whom}")) for w in words)
     ]
 
 
