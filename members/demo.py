@@ -31,17 +31,17 @@ CONTACTS = {
 # (party, name, description, for whom, contact name, contact email, matrix row, visibility)
 SERVICES = [
     ("censec", "Innovationsmatchmaking", "Vi finder partnere blandt virksomheder og videninstitutioner til jeres udviklingsprojekt.",
-     "SMV'er; videninstitutioner", "Mette Sørensen", "matchmaking@censec.example", "2.1", Visibility.PUBLIC),
+     "SMV'er; videninstitutioner", "Birgitte Nørgaard", "matchmaking@censec.example", "2.1", Visibility.PUBLIC),
     ("censec", "EDF-rådgivning", "Hjælp til at finde konsortiepartnere og søge Den Europæiske Forsvarsfond.",
-     "SMV'er", "Mette Sørensen", "edf@censec.example", "1.8", Visibility.PUBLIC),
+     "SMV'er", "Birgitte Nørgaard", "edf@censec.example", "1.8", Visibility.PUBLIC),
     ("censec", "Klar til industrisamarbejde", "Kompetenceforløb, der gør SMV'er klar til industrisamarbejde.",
      "SMV'er", "", "", "3.8", Visibility.MEMBERS),
     ("difos", "Eksportfremme og messer", "Fællesstande og erhvervsfremstød på internationale forsvarsmesser.",
-     "Medlemsvirksomheder", "Lars Holm", "eksport@di.example", "3.2", Visibility.PUBLIC),
+     "Medlemsvirksomheder", "Søren Friis", "eksport@di.example", "3.2", Visibility.PUBLIC),
     ("difos", "Eksportkontrol-rådgivning", "Vejledning om eksportkontrol og tilladelser.",
-     "Medlemsvirksomheder", "Lars Holm", "eksportkontrol@di.example", "1.3", Visibility.MEMBERS),
+     "Medlemsvirksomheder", "Søren Friis", "eksportkontrol@di.example", "1.3", Visibility.MEMBERS),
     ("difos", "Industrisamarbejde", "Vi matcher danske virksomheder med udenlandske leverandører med industrisamarbejdsforpligtelser.",
-     "Store virksomheder; SMV'er", "Lars Holm", "industrisamarbejde@di.example", "3.7", Visibility.PUBLIC),
+     "Store virksomheder; SMV'er", "Søren Friis", "industrisamarbejde@di.example", "3.7", Visibility.PUBLIC),
 ]
 
 
