@@ -48,3 +48,52 @@ class ActivityFilterForm(forms.Form):
         # A bound form with errors still has the valid fields' values in cleaned_data.
         if not hasattr(self, "cleaned_data"):
             self.cleaned_data = {}
+
+
+class OrganisationChoiceMixin:
+    """The organisation field, limited to the parties whose members the user manages."""
+
+    def limit_organisations(self, organisations):
+        from agreement.models import Organisation
+
+        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations])
+        if len(organisations) == 1:
+            self.fields["organisation"].initial = organisations[0]
+            self.fields["organisation"].widget = forms.HiddenInput()
+
+
+class MemberForm(OrganisationChoiceMixin, forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("Email"))
+    company = forms.CharField(label=_("Company"), max_length=200)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_organisations(organisations)
+
+
+class MemberImportForm(OrganisationChoiceMixin, forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    file = forms.FileField(label=_("Spreadsheet (.csv or .xlsx)"))
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_organisations(organisations)
+
+
+class ServiceForm(forms.ModelForm):
+    class Meta:
+        from .models import Service
+
+        model = Service
+        fields = ["name", "description", "for_whom", "contact_name", "contact_email", "matrix_row", "visibility"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        from agreement.models import MatrixRow
+
+        self.instance.organisation = organisation
+        self.fields["matrix_row"].queryset = MatrixRow.objects.order_by("order")
+        self.fields["matrix_row"].label_from_instance = lambda row: f"{row.code} {row.responsibility[:70]}"

@@ -19,6 +19,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from portal import permissions
+
 from . import feeds, selectors
 from .forms import ActivityFilterForm
 
@@ -48,6 +50,7 @@ def _seo(request, *, title: str, description: str) -> dict:
     base = settings.PORTAL_BASE_URL.rstrip("/")
     canonical = base + request.path
     return {
+        "may_manage": permissions.may_manage_members(request.user),
         "seo": {
             "title": title, "description": description, "canonical": canonical,
             "alternates": [("da", f"{canonical}?lang=da"), ("en", f"{canonical}?lang=en"), ("x-default", canonical)],

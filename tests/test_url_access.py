@@ -158,6 +158,14 @@ GET_TABLE = {
     "members:contact": everyone(200, anonymous=200),
     "members:calendar": everyone(200, anonymous=200),
     "members:feed": everyone(200, anonymous=200),
+    "members:manage": only({CS, DS, AD}),
+    "members:manage-members": only({CS, DS, AD}),
+    "members:manage-members-import": only({CS, DS, AD}),
+    "members:manage-services": only({CS, DS, AD}),
+    "members:manage-service-create": only({CS, AD}),
+    "members:manage-service": only({CS, AD}, difos_secretariat=404),
+    "members:manage-service-delete": everyone(405),
+    "members:manage-newsletter": only({CS, DS, AD}),
     "sitemap": everyone(200, anonymous=200),
     "robots": everyone(200, anonymous=200),
     "healthz": everyone(200, anonymous=200),
@@ -176,6 +184,8 @@ for _key, _row in GET_TABLE.items():
     _name = _key.split("[")[0]
     if _name in MEMBER_REACHES:
         _row[MEM] = MEMBER_REACHES[_name]
+    elif _name.startswith("members:manage"):  # under /members/: the view itself refuses (a form-post address first says 405)
+        _row[MEM] = 405 if _row[CS] == 405 else 403
     elif not _name.startswith("members:") and _name not in ("sitemap", "robots"):
         _row[MEM] = 403
 
@@ -201,6 +211,11 @@ POST_REFUSED = {
     "governance:contact-create": NOT_STAFF,
     "governance:contact-update": NOT_STAFF,
     "governance:action-item-done": NOT_STAFF,
+    "members:manage-members": set(ROLES) - {ANON, CS, DS, AD},
+    "members:manage-members-import": set(ROLES) - {ANON, CS, DS, AD},
+    "members:manage-service-create": set(ROLES) - {ANON, CS, AD},
+    "members:manage-service": set(ROLES) - {ANON, CS, AD},
+    "members:manage-service-delete": set(ROLES) - {ANON, CS, AD},
 }
 
 PK_FOR = {
@@ -209,7 +224,7 @@ PK_FOR = {
     "governance:agenda-item-create": "meeting", "governance:meeting-zip": "meeting", "governance:material-upload": "meeting",
     "governance:material-download": "ordinary", "governance:material-version-download": "ordinary",
     "governance:material-new-version": "ordinary", "governance:contact-detail": "contact", "governance:contact-update": "contact",
-    "governance:action-item-done": "action",
+    "governance:action-item-done": "action", "members:manage-service": "service", "members:manage-service-delete": "service",
 }
 VARIANTS = {"ordinary": "ordinary", "personnel": "personnel", "internal": "internal",
             "public_activity": "public_activity", "members_activity": "members_activity"}
