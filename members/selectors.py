@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import ActivityStatus
 from agreement.models import Duty, Lead, MatrixRow, Organisation, TaskArea
-from agreement.selectors import STOPWORDS, matrix_grid, matrix_lookup, normalise, party_organisations
+from agreement.selectors import STOPWORDS, matrix_grid, matrix_lookup, normalise, parties_by_slug, party_organisations
 from portal import permissions
 from portal.public_cache import public_generation
 
@@ -306,9 +306,14 @@ def services_filtered(user, *, organisation: str = "", task_area: str = "", q: s
     ]
 
 
-def task_areas():
-    return list(TaskArea.objects.order_by("number"))
+def task_areas() -> list[TaskArea]:
+    """The five task areas (they change only when `load_agreement` runs): cached for an hour."""
+    areas = cache.get("members:task-areas")
+    if areas is None:
+        areas = list(TaskArea.objects.order_by("number"))
+        cache.set("members:task-areas", areas, 3600)
+    return areas
 
 
-def parties():
-    return list(party_organisations())
+def parties() -> list[Organisation]:
+    return sorted(parties_by_slug().values(), key=lambda o: o.slug)
