@@ -173,7 +173,16 @@ def activities_filtered(user, criteria: Criteria, *, today: dt.date | None = Non
 
 
 def target_groups(user) -> list[str]:
-    """Every target group named by a visible activity, for the filter."""
+    """Every target group named by a visible activity, for the filter (cached like the rows)."""
+    key = cache_key(user, "groups")
+    groups = cache.get(key)
+    if groups is None:
+        groups = _target_groups(user)
+        cache.set(key, groups, ROWS_CACHE_SECONDS)
+    return groups
+
+
+def _target_groups(user) -> list[str]:
     seen = {}
     for row in activity_rows(user):
         for group in row.target_groups:

@@ -8,9 +8,11 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -45,6 +47,26 @@ def members_page(view):
     return login_not_required(require_GET(wrapper))
 
 
+TOKEN_SLOT = "members-csrf-token-slot"
+
+
+def _render(request, template: str, context: dict) -> HttpResponse:
+    """The page; for anonymous visitors the whole page comes from the cache.
+
+    Nothing in an anonymous visitor's page is personal except the CSRF token of the language
+    switch, so the page is cached with a placeholder that each response fills with the visitor's
+    own token. A page with a message waiting for the visitor is rendered afresh, and not cached.
+    """
+    if request.user.is_authenticated or len(messages.get_messages(request)):
+        return render(request, template, context)
+    key = selectors.cache_key(request.user, "page", request.path, request.GET.urlencode()[:1000])
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(template, {**context, "csrf_token": TOKEN_SLOT}, request=request)
+        cache.set(key, html, FRAGMENT_SECONDS)
+    return HttpResponse(html.replace(TOKEN_SLOT, get_token(request)))
+
+
 def _seo(request, *, title: str, description: str) -> dict:
     """Canonical address, its Danish and English alternates, and the OpenGraph title and description."""
     base = settings.PORTAL_BASE_URL.rstrip("/")
@@ -72,17 +94,19 @@ def index(request):
     context.update(_seo(request, title=_("Who does what: CenSec and DI FOS"), description=_(
         "Why there are two organisations, what each of them does, and how their work fits together."
     )))
-    return render(request, "members/index.html", context)
+    return _render(request, "members/index.html", context)
 
 
 @members_page
 def activities(request):
-    form, criteria = _filters(request)
-    month = criteria.month or timezone.localdate().replace(day=1)
-    page_number = request.GET.get("page", "1")
-    key = selectors.cache_key(request.user, "activities", criteria.key(), month, page_number[:6])
+    """The list and the month calendar. The filter form and the results are one cached fragment per
+    filter, audience and language; only the page frame (with the user's CSRF token) is rendered each time."""
+    page_number = request.GET.get("page", "1")[:6]
+    key = selectors.cache_key(request.user, "activities", request.GET.urlencode()[:1000])
     body = cache.get(key)
     if body is None:
+        form, criteria = _filters(request)
+        month = criteria.month or timezone.localdate().replace(day=1)
         rows = selectors.activities_filtered(request.user, criteria)
         page = Paginator(rows, PAGE_SIZE).get_page(page_number)
         month_rows = rows if criteria.month else selectors.activities_filtered(request.user, replace(criteria, month=month))
@@ -90,18 +114,17 @@ def activities(request):
         query.pop("page", None)
         query.pop("month", None)
         body = render_to_string("members/includes/activity_results.html", {
-            "page": page, "count": len(rows), "criteria": criteria, "month": month,
+            "form": form, "page": page, "count": len(rows), "criteria": criteria, "month": month,
             "weeks": selectors.month_calendar(month_rows, month), "query": query.urlencode(),
             "previous_month": (month - dt.timedelta(days=1)).replace(day=1).strftime("%Y-%m"),
             "next_month": (month + dt.timedelta(days=32)).replace(day=1).strftime("%Y-%m"),
-            "feed_query": _feed_query(request),
-        }, request=None)
+        })
         cache.set(key, body, FRAGMENT_SECONDS)
-    context = {"form": form, "results": mark_safe(body), "feed_query": _feed_query(request)}  # noqa: S308 - our own template output
+    context = {"results": mark_safe(body), "feed_query": _feed_query(request)}  # noqa: S308 - our own template's output
     context.update(_seo(request, title=_("Activities of CenSec and DI FOS"), description=_(
         "The coming activities of both organisations in one list and one calendar."
     )))
-    return render(request, "members/activities.html", context)
+    return _render(request, "members/activities.html", context)
 
 
 def _feed_query(request) -> str:
@@ -118,7 +141,7 @@ def activity_detail(request, pk):
         raise Http404(_("There is no such activity."))
     context = {"a": row}
     context.update(_seo(request, title=row.title, description=row.description[:200] or row.title))
-    return render(request, "members/activity.html", context)
+    return _render(request, "members/activity.html", context)
 
 
 @members_page
@@ -134,7 +157,7 @@ def services(request):
     context.update(_seo(request, title=_("Services of CenSec and DI FOS"), description=_(
         "What each organisation offers its members, and whom to contact."
     )))
-    return render(request, "members/services.html", context)
+    return _render(request, "members/services.html", context)
 
 
 @members_page
@@ -144,7 +167,7 @@ def contact(request):
     context.update(_seo(request, title=_("Whom do I contact?"), description=_(
         "Describe your question and see which organisation handles it, and whom to write to."
     )))
-    return render(request, "members/contact.html", context)
+    return _render(request, "members/contact.html", context)
 
 
 def _feed_rows(request):

@@ -1,6 +1,7 @@
 """The members pages answer in at most 5 SQL queries whatever the number of activities, and from a cache a change invalidates."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -77,3 +78,16 @@ def test_a_change_to_a_visible_activity_invalidates_the_cached_pages(client, org
                           version=activity.version, title="Omdøbt seminar")
     for path in ("/members/activities/", "/members/calendar.ics", "/members/feed.atom"):
         assert "Omdøbt seminar" in client.get(path).content.decode(), path
+
+
+def test_a_cached_page_gives_each_visitor_a_working_language_switch(agreement):
+    from django.test import Client
+
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get("/members/")
+    page = second.get("/members/").content.decode()  # from the cache, made for the first visitor
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    assert "members-csrf-token-slot" not in page
+    response = second.post("/i18n/setlang/", {"language": "en", "next": "/members/", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert "Who does what" in second.get("/members/").content.decode()
