@@ -26,7 +26,7 @@ from portal import permissions
 from . import feeds, selectors
 from .forms import ActivityFilterForm
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 FRAGMENT_SECONDS = 3600
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
@@ -50,18 +50,20 @@ def members_page(view):
 TOKEN_SLOT = "members-csrf-token-slot"
 
 
-def _render(request, template: str, context: dict) -> HttpResponse:
+def _render(request, template: str, context) -> HttpResponse:
     """The page; for anonymous visitors the whole page comes from the cache.
 
     Nothing in an anonymous visitor's page is personal except the CSRF token of the language
     switch, so the page is cached with a placeholder that each response fills with the visitor's
     own token. A page with a message waiting for the visitor is rendered afresh, and not cached.
+    `context` is a dict or a function returning one, called only when the page is rendered.
     """
     if request.user.is_authenticated or len(messages.get_messages(request)):
-        return render(request, template, context)
+        return render(request, template, context() if callable(context) else context)
     key = selectors.cache_key(request.user, "page", request.path, request.GET.urlencode()[:1000])
     html = cache.get(key)
     if html is None:
+        context = context() if callable(context) else context
         html = render_to_string(template, {**context, "csrf_token": TOKEN_SLOT}, request=request)
         cache.set(key, html, FRAGMENT_SECONDS)
     return HttpResponse(html.replace(TOKEN_SLOT, get_token(request)))
@@ -99,8 +101,12 @@ def index(request):
 
 @members_page
 def activities(request):
-    """The list and the month calendar. The filter form and the results are one cached fragment per
-    filter, audience and language; only the page frame (with the user's CSRF token) is rendered each time."""
+    """The list and the month calendar (for anonymous visitors the whole page is cached, see _render)."""
+    return _render(request, "members/activities.html", lambda: _activities_context(request))
+
+
+def _activities_context(request) -> dict:
+    """The filter form and the results are one cached fragment per filter, audience and language."""
     page_number = request.GET.get("page", "1")[:6]
     key = selectors.cache_key(request.user, "activities", request.GET.urlencode()[:1000])
     body = cache.get(key)
@@ -124,7 +130,7 @@ def activities(request):
     context.update(_seo(request, title=_("Activities of CenSec and DI FOS"), description=_(
         "The coming activities of both organisations in one list and one calendar."
     )))
-    return _render(request, "members/activities.html", context)
+    return context
 
 
 def _feed_query(request) -> str:
