@@ -30,7 +30,8 @@ class ActivityFilterForm(forms.Form):
             return None
         match = MONTH.match(value)
         try:
-            return dt.date(int(match[1]), int(match[2]), 1) if match else None
+            if match and 2000 <= int(match[1]) <= 2100:  # the plans' years (Plan's constraint)
+                return dt.date(int(match[1]), int(match[2]), 1)
         except ValueError:
             pass
         raise forms.ValidationError(_("Write the month as YYYY-MM, e.g. 2027-03."))

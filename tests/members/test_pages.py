@@ -87,8 +87,10 @@ def test_the_text_search_understands_danish_forms(client, spread):
 
 
 def test_a_bad_month_is_explained_and_the_list_still_answers(client, spread):
-    response = client.get("/members/activities/?month=2027-13")
-    assert response.status_code == 200 and "YYYY-MM" in response.content.decode()
+    for month in ("2027-13", "9999-12", "0001-01", "abc"):
+        response = client.get(f"/members/activities/?month={month}")
+        assert response.status_code == 200 and "YYYY-MM" in response.content.decode(), month
+        assert client.get(f"/members/calendar.ics?month={month}").status_code == 200
 
 
 def test_the_month_calendar_places_an_activity_on_each_of_its_days(client, publish):
