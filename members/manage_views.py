@@ -14,7 +14,6 @@ from portal import permissions
 
 from . import newsletter, services
 from .forms import MemberForm, MemberImportForm, ServiceForm
-from .models import Service
 from .services import SERVICE_FIELDS
 
 
