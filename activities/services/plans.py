@@ -92,7 +92,7 @@ def activity_validate(activity: Activity) -> None:
         errors.setdefault("end", []).append(_("An activity lasts at most a year; split longer work into one activity per year."))
     if activity.partner_id and (activity.partner_id == plan.organisation_id or not activity.partner.is_party):
         errors.setdefault("partner", []).append(_("The partner must be the other party."))
-    for name in ("title", "description", *TERM_FIELDS):
+    for name in ("title", "description", "place", *TERM_FIELDS):
         if CONTROL_CHARACTERS.search(getattr(activity, name) or ""):
             errors.setdefault(name, []).append(_("Remove the invisible control characters (often pasted from another program)."))
     if errors:
