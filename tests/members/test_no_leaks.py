@@ -21,13 +21,19 @@ SOON = dt.date.today() + dt.timedelta(days=10)
 
 def _mark_every_text_field(model):
     """Put the marker (with the row's id, so a leak names its source) into every free-text field of every row."""
-    names = [
-        f.name for f in model._meta.concrete_fields
+    fields = [
+        f for f in model._meta.concrete_fields
         if isinstance(f, (models.CharField, models.TextField)) and not f.choices and not f.unique
         and not isinstance(f, (models.SlugField, models.EmailField, models.URLField)) and f.name not in ("sha256", "content_type")
+        and (f.max_length or 100) >= len(MARKER) + 6
     ]
+
+    def marked(field, pk):
+        text = f"{MARKER}-{model.__name__}-{field.name}-{pk}"
+        return text if len(text) <= (field.max_length or len(text)) else f"{MARKER}-{pk}"[: field.max_length]
+
     for obj in model.objects.all():
-        model.objects.filter(pk=obj.pk).update(**{n: f"{MARKER}-{model.__name__}-{n}-{obj.pk}" for n in names})
+        model.objects.filter(pk=obj.pk).update(**{f.name: marked(f, obj.pk) for f in fields})
 
 
 @pytest.fixture
