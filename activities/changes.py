@@ -9,7 +9,7 @@ from .models import Activity
 # The fields a secretariat edits (form, services, spreadsheets and history all use this list).
 EDITABLE_FIELDS = [
     "title", "description", "task_area", "matrix_row", "start", "end", "topics", "counterparts",
-    "target_groups", "status", "common_interest", "partner",
+    "target_groups", "status", "common_interest", "partner", "visibility", "place", "signup_url",
 ]
 
 

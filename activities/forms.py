@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from agreement.models import MatrixRow, Organisation, Party, TaskArea
 from portal.parsing import MAX_ID, SensibleDates
 
-from .models import Activity, ActivityStatus, FindingKind, FindingStatus
+from .models import Activity, ActivityStatus, FindingKind, FindingStatus, Visibility
 from .changes import EDITABLE_FIELDS
 
 
@@ -29,6 +29,7 @@ class ActivityForm(SensibleDates, forms.ModelForm):
             "topics": forms.TextInput(),
             "counterparts": forms.TextInput(attrs={"placeholder": "Lockheed Martin; Terma"}),
             "target_groups": forms.TextInput(),
+            "signup_url": forms.URLInput(attrs={"placeholder": "https://"}),
         }
 
     def __init__(self, *args, plan, **kwargs):
@@ -38,6 +39,8 @@ class ActivityForm(SensibleDates, forms.ModelForm):
         self.fields["matrix_row"].label_from_instance = lambda row: f"{row.code} {row.responsibility[:70]}"
         self.fields["partner"].queryset = Organisation.objects.filter(kind=Organisation.Kind.PARTY).exclude(pk=plan.organisation_id)
         self.fields["task_area"].queryset = TaskArea.objects.order_by("number")
+        # A form from before visibility existed (or a script) that sends none keeps the activity internal.
+        self.fields["visibility"].required = False
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
         # Suggest a matrix row from the text as the user types (htmx; see templates/htmx/row_suggestions.html).
@@ -55,6 +58,7 @@ class ActivityForm(SensibleDates, forms.ModelForm):
             Row(Column("start"), Column("end"), Column("status")),
             "topics", "counterparts", "target_groups",
             Row(Column("common_interest"), Column("partner")),
+            Row(Column("visibility"), Column("place"), Column("signup_url")),
         )
 
     def clean(self):
@@ -67,6 +71,10 @@ class ActivityForm(SensibleDates, forms.ModelForm):
                 code=VERSION_MISSING,
             )
         return cleaned
+
+
+    def clean_visibility(self):
+        return self.cleaned_data.get("visibility") or Visibility.INTERNAL
 
 
 class ActivityFilterForm(forms.Form):

@@ -54,6 +54,14 @@ class ActivityStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class Visibility(models.TextChoices):
+    """Who outside the two secretariats may see an activity on the members pages (§1 P1, §4)."""
+
+    INTERNAL = "internal", _("Internal (the secretariats only)")
+    MEMBERS = "members", _("Members")
+    PUBLIC = "public", _("Public")
+
+
 class Activity(models.Model):
     """An activity in a party's annual plan (§4), placed in a task area and, where it fits, a matrix row of Appendix 1."""
 
@@ -84,6 +92,15 @@ class Activity(models.Model):
         "agreement.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("partner party"), help_text=_("For a joint activity: the other party taking part."),
     )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL,
+        help_text=_("Shown on the members pages once the plan is submitted: to members, or to everyone."),
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    signup_url = models.URLField(_("sign-up link"), max_length=500, blank=True)
+    # When the activity was first shown on the members pages (its plan submitted while it was visible
+    # and not cancelled). A cancelled activity shows as cancelled only if this is set.
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
     # Normalised topics, counterparts, target groups and title, kept at save so the checks compare
     # prepared strings instead of re-tokenising tens of thousands of rows on every sweep.
     match_keys = models.TextField(editable=False, blank=True)
@@ -113,6 +130,7 @@ class Activity(models.Model):
             models.Index(fields=["start", "end"], name="activity_dates"),
             models.Index(fields=["plan", "start"], name="activity_plan_start"),
             models.Index(fields=["check_requested_at"], name="activity_check_todo", condition=Q(needs_check=True)),
+            models.Index(fields=["start"], name="activity_visible_start", condition=~Q(visibility="internal")),
         ]
 
     def __str__(self):

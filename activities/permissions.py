@@ -1,10 +1,12 @@
 """Who may see and change plans and findings (§4), registered with portal.permissions (asked as `permissions.<name>`)."""
 
 from portal.models import RoleKind
-from portal.permissions import is_administrator, is_party_staff, is_secretariat, organisations_with_role, staff_organisations
+from portal.permissions import (
+    is_administrator, is_member, is_party_staff, is_secretariat, organisations_with_role, staff_organisations,
+)
 from portal.registry import register_rule
 
-from .models import Finding, FindingKind, FindingStatus, Plan, PlanStatus
+from .models import Activity, ActivityStatus, Finding, FindingKind, FindingStatus, Plan, PlanStatus, Visibility
 
 
 @register_rule
@@ -70,3 +72,28 @@ def may_dismiss_finding(user, finding) -> bool:
     return finding.status in (FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED) and (
         bool(organisations_with_role(user, RoleKind.DIRECTOR)) or is_administrator(user)
     )
+
+
+# --- what the members pages show (§1 P1) ---------------------------------------------------------
+# Anonymous visitors see `public`; members (and the parties' staff, who see what their members see)
+# see `members` and `public`. An activity shows only once its plan is no longer a draft, and never
+# while cancelled unless it had been published (it then shows as cancelled).
+
+
+@register_rule
+def member_visibilities(user) -> list[str]:
+    """The visibility levels `user` sees on the members pages."""
+    if getattr(user, "is_authenticated", False) and user.is_active and (
+        is_member(user) or is_party_staff(user) or is_administrator(user)
+    ):
+        return [Visibility.MEMBERS, Visibility.PUBLIC]
+    return [Visibility.PUBLIC]
+
+
+@register_rule
+def visible_member_activities(user, queryset=None):
+    """Activities shown on the members pages to `user` (the list, calendar, feeds, sitemap, newsletter)."""
+    queryset = Activity.objects.all() if queryset is None else queryset
+    return queryset.filter(
+        plan__status__in=[PlanStatus.SUBMITTED, PlanStatus.COORDINATED], visibility__in=member_visibilities(user)
+    ).exclude(status=ActivityStatus.CANCELLED, published_at__isnull=True)

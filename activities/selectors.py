@@ -90,7 +90,7 @@ def plan_export_rows(*, user, plan: Plan) -> list[list[str]]:
         [
             a.title, a.description, a.task_area.slug, a.matrix_row.code if a.matrix_row_id else "",
             a.start.isoformat(), a.end.isoformat(), a.topics, a.counterparts, a.target_groups,
-            "yes" if a.common_interest else "no", a.status,
+            "yes" if a.common_interest else "no", a.status, a.visibility,
         ]
         for a in activities.select_related("task_area", "matrix_row").order_by("start", "id")
     ]
@@ -108,7 +108,7 @@ def plan_import_columns() -> list[ImportColumn]:
     """What each plan spreadsheet column holds and, for the coded ones, every allowed code (CONTRACT.md)."""
     from agreement.models import MatrixRow
 
-    from .models import ActivityStatus
+    from .models import ActivityStatus, Visibility
 
     return [
         ImportColumn("title", _("The activity's title."), [], required=True),
@@ -125,6 +125,10 @@ def plan_import_columns() -> list[ImportColumn]:
         ImportColumn("target_groups", _("Who it is for, separated by ';'."), []),
         ImportColumn("common_interest", _("Of common interest to both parties (§4)? Empty means no."), [("yes", _("Yes")), ("no", _("No"))]),
         ImportColumn("status", _("Empty means planned."), list(ActivityStatus.choices)),
+        ImportColumn(
+            "visibility", _("Who outside the two secretariats may see it; optional column, empty means internal."),
+            list(Visibility.choices),
+        ),
     ]
 
 
@@ -133,7 +137,7 @@ def plan_import_example(*, plan: Plan) -> list[str]:
     return [
         _("Example: matchmaking day for SMEs (delete this row)"), _("What, for whom, and why."), "cluster", "2.1",
         f"{plan.year}-03-10", f"{plan.year}-03-11", "matchmaking; innovation", "", _("SMEs; knowledge institutions"),
-        "no", "planned",
+        "no", "planned", "internal",
     ]
 
 

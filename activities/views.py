@@ -232,7 +232,7 @@ def plan_import(request, org, year):
             return redirect("activities:plan", org, year)
     return render(
         request, "activities/import.html",
-        {"plan": plan, "form": form, "errors": errors, "columns": spreadsheets.COLUMNS, "column_help": selectors.plan_import_columns()},
+        {"plan": plan, "form": form, "errors": errors, "columns": spreadsheets.EXPORT_COLUMNS, "column_help": selectors.plan_import_columns()},
         status=400 if errors else 200,
     )
 
@@ -243,13 +243,13 @@ def _filename(plan, ext):
 
 def export_csv(request, org, year):
     plan = _plan(request, org, year)
-    return csv_response(_filename(plan, "csv"), spreadsheets.COLUMNS, selectors.plan_export_rows(user=request.user, plan=plan))
+    return csv_response(_filename(plan, "csv"), spreadsheets.EXPORT_COLUMNS, selectors.plan_export_rows(user=request.user, plan=plan))
 
 
 def export_xlsx(request, org, year):
     plan = _plan(request, org, year)
     return xlsx_response(
-        _filename(plan, "xlsx"), spreadsheets.COLUMNS, selectors.plan_export_rows(user=request.user, plan=plan),
+        _filename(plan, "xlsx"), spreadsheets.EXPORT_COLUMNS, selectors.plan_export_rows(user=request.user, plan=plan),
         title=f"{plan.organisation.slug} {plan.year}",
     )
 
@@ -261,8 +261,8 @@ def import_template(request, org, year, ext):
     rows = [selectors.plan_import_example(plan=plan)]
     filename = f"plan-template-{plan.organisation.slug}-{plan.year}.{ext}"
     if ext == "xlsx":
-        return xlsx_response(filename, spreadsheets.COLUMNS, rows, title=_("Activities"))
-    return csv_response(filename, spreadsheets.COLUMNS, rows)
+        return xlsx_response(filename, spreadsheets.EXPORT_COLUMNS, rows, title=_("Activities"))
+    return csv_response(filename, spreadsheets.EXPORT_COLUMNS, rows)
 
 
 def findings(request):

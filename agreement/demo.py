@@ -20,6 +20,8 @@ DEMO_USERS = [
     ("difos-observer", "Peter", "Lund", "peter.lund@weibel.example", [(RoleKind.OBSERVER, "difos")]),
     ("censec-observer", "Sofie", "Brandt", "sofie.brandt@sdu.example", [(RoleKind.OBSERVER, "censec")]),
     ("admin", "Portal", "Administrator", "admin@portal.example", [(RoleKind.ADMINISTRATOR, None)]),
+    # A member company's person, member of both organisations: sees the members pages only.
+    ("member", "Jonas", "Winther", "jonas.winther@nordicdrone.example", [(RoleKind.MEMBER, "censec"), (RoleKind.MEMBER, "difos")]),
 ]
 
 

@@ -73,3 +73,27 @@ class SessionIdleMiddleware:
             if now - session.get("_touched", 0) >= self.TOUCH_EVERY:
                 session["_touched"] = now
         return response
+
+
+class MembersAreaMiddleware:
+    """A member company's person sees the members pages and their own account, nothing of the staff portal.
+
+    The start page sends them to /members/; every other staff address is refused (403), whatever
+    the view would have answered, so a staff page added later is closed to members from the start.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from . import permissions
+
+        if not permissions.may_open_staff_path(request.user, request.path):
+            from django.core.exceptions import PermissionDenied
+            from django.shortcuts import redirect
+            from django.utils.translation import gettext as _
+
+            if request.path in ("/", "/welcome/"):
+                return redirect("/members/")
+            raise PermissionDenied(_("Member accounts see the members pages only."))
+        return self.get_response(request)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class User(AbstractUser):
-    """A person who logs in to the portal: secretariat staff, a director, a board member or observer."""
+    """A person who logs in to the portal: secretariat staff, a director, a board member, observer or member company's person."""
 
     class Meta:
         verbose_name = _("user")
@@ -25,6 +25,8 @@ class RoleKind(models.TextChoices):
     BOARD_MEMBER = "board_member", _("Board member")
     OBSERVER = "observer", _("Observer")
     ADMINISTRATOR = "administrator", _("Administrator")
+    # A member company's person (§1 P1): sees the members pages only, never the staff portal.
+    MEMBER = "member", _("Member")
 
 
 # A party's staff: its director and its secretariat (who log contacts, see plans, are told of findings).

@@ -6,6 +6,7 @@ tests instead of vanishing from the menu.
 
 from django.urls import reverse
 
+from . import permissions
 from .registry import registry
 
 
@@ -19,6 +20,8 @@ def nav_for(user, current_path: str) -> list[dict]:
         if not item.visible(user):
             continue
         url = reverse(item.url_name)
+        if not permissions.may_open_staff_path(user, url):
+            continue
         active = current_path == url if url == "/" else current_path.startswith(url)
         items.append({"label": item.label, "url": url, "active": active})
     return items

@@ -115,3 +115,31 @@ def __getattr__(name: str):
         raise AttributeError(
             f"portal.permissions has no rule {name!r}: an app registers its rules in its permissions.py"
         ) from None
+
+
+# --- members (§1 P1): who is kept to the members pages ------------------------------------------
+# A user whose only role is `member` (a member company's person) reaches nothing of the staff
+# portal: the middleware and the navigation ask `may_open_staff_path`. What members see on the
+# members pages is decided by the rules activities and members register (`member_visibilities`,
+# `visible_member_activities`, `visible_services`).
+
+
+def is_member(user) -> bool:
+    return bool(organisations_with_role(user, RoleKind.MEMBER))
+
+
+def is_member_only(user) -> bool:
+    """A member company's person and nothing else: kept to the members pages."""
+    return getattr(user, "is_authenticated", False) and not user.is_superuser and role_kinds(user) == {RoleKind.MEMBER}
+
+
+# What a member-only user may open besides the members pages: their own account, and the public
+# addresses everyone may open.
+MEMBER_ALLOWED_PREFIXES = (
+    "/members/", "/accounts/", "/i18n/", "/static/", "/healthz", "/readyz", "/calendar/", "/sitemap.xml", "/robots.txt",
+)
+
+
+def may_open_staff_path(user, path: str) -> bool:
+    """Whether `user` may open `path` at all: a member-only user is kept to the members pages and their account."""
+    return not is_member_only(user) or path.startswith(MEMBER_ALLOWED_PREFIXES)

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "guardian",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "activities",
     "governance",
     "coordination",
+    "members",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "portal.middleware.MFARequiredMiddleware",
+    "portal.middleware.MembersAreaMiddleware",
     "portal.middleware.SessionIdleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -5,9 +5,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 
 from coordination import views as coordination_views
 from governance import views as governance_views
+from members import views as members_views
+from members.sitemaps import SITEMAPS
 
 from . import views
 from .views import mfa as views_mfa
@@ -29,6 +32,9 @@ urlpatterns = [
     path("governance/contacts/", include("coordination.urls")),
     path("governance/", include("governance.urls")),
     path("calendar/<str:token>.ics", governance_views.calendar_feed, name="calendar-feed"),
+    path("members/", include("members.urls")),
+    path("sitemap.xml", login_not_required(sitemap_view), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", members_views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     # Director contacts moved from the governance app to coordination: old admin bookmarks still work.

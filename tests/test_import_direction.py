@@ -5,7 +5,8 @@ Floors, bottom to top:
      notifications, the queue, the cache helpers, dates;
   1. `agreement`: the parties, the clauses, the matrix;
   2. `activities`, `governance`, `coordination`: beside one another, none imports another;
-  3. the project's shell: `portal.settings`, `portal.urls`, `portal.wsgi`, `portal.celery`, and the
+  3. `members`: what member companies and the public see, drawn from the plans (§1 P1);
+  4. the project's shell: `portal.settings`, `portal.urls`, `portal.wsgi`, `portal.celery`, and the
      package's `portal/__init__.py`, which loads the Celery app as Celery's Django recipe has it (so
      `shared_task` binds to it in every process); `portal.celery` itself imports no app.
 A module may import its own app and any floor below its own, never a floor above nor a sibling app.
@@ -20,8 +21,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHELL = {"portal.settings", "portal.urls", "portal.wsgi", "portal.celery"}
 SHELL_PACKAGE_INIT = "portal"  # as an importer only: `from portal import permissions` names the ground floor
-FLOORS = {"portal": 0, "agreement": 1, "activities": 2, "governance": 2, "coordination": 2}
-SHELL_FLOOR = 3
+FLOORS = {"portal": 0, "agreement": 1, "activities": 2, "governance": 2, "coordination": 2, "members": 3}
+SHELL_FLOOR = 4
 # Calls that import a module named by a string: an import all the same.
 DYNAMIC_IMPORTS = {"import_module", "__import__", "import_string"}
 

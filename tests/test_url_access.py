@@ -10,8 +10,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 ROLES = ["anonymous", "censec-secretariat", "difos-secretariat", "censec-director", "difos-director",
-         "censec-board", "difos-observer", "censec-observer", "admin", "outsider"]
-ANON, CS, DS, CD, DD, CB, DO, CO, AD, OUT = ROLES
+         "censec-board", "difos-observer", "censec-observer", "admin", "outsider", "member"]
+ANON, CS, DS, CD, DD, CB, DO, CO, AD, OUT, MEM = ROLES
 
 
 def everyone(status, anonymous=302):
@@ -44,6 +44,10 @@ def world(demo_users, settings):
     governance_demo.seed(users=demo_users)
     activities_demo.seed(users=demo_users)
     demo_contacts.seed(users=demo_users)
+    from members import demo as members_demo
+    from members.models import Service
+
+    members_demo.seed(users=demo_users)
     meeting = Meeting.objects.filter(board__organisation__slug="censec", items__confidentiality="personnel").first()
     material = {c: Material.objects.filter(meeting=meeting, agenda_item__confidentiality=c).first() for c in Confidentiality.values}
     activity = Activity.objects.filter(plan__organisation__slug="censec").order_by("pk").first()
@@ -63,6 +67,9 @@ def world(demo_users, settings):
         "action": ActionItem.objects.order_by("pk").first().pk,
         "notice": notice.pk,
         "token": CalendarToken.objects.get_or_create(user=demo_users["censec-board"])[0].token,
+        "public_activity": Activity.objects.filter(visibility="public", plan__status="submitted").order_by("pk").first().pk,
+        "members_activity": Activity.objects.filter(visibility="members", plan__status="submitted").order_by("pk").first().pk,
+        "service": Service.objects.filter(organisation__slug="censec").order_by("pk").first().pk,
     }
 
 
@@ -147,31 +154,72 @@ GET_TABLE = {
     "coordination:contact-update": only(PARTY_STAFF, others=404),
     "coordination:action-item-done": everyone(405),
     "calendar-feed": everyone(200, anonymous=200),
+    "members:index": everyone(200, anonymous=200),
+    "members:activities": everyone(200, anonymous=200),
+    "members:activity[public_activity]": everyone(200, anonymous=200),
+    "members:activity[members_activity]": only({CS, DS, CD, DD, AD, MEM}, others=404, anonymous=404),
+    "members:services": everyone(200, anonymous=200),
+    "members:contact": everyone(200, anonymous=200),
+    "members:calendar": everyone(200, anonymous=200),
+    "members:feed": everyone(200, anonymous=200),
+    "members:manage": only({CS, DS, AD}),
+    "members:manage-members": only({CS, DS, AD}),
+    "members:manage-members-import": only({CS, DS, AD}),
+    "members:manage-services": only({CS, DS, AD}),
+    "members:manage-service-create": only({CS, AD}),
+    "members:manage-service": only({CS, AD}, difos_secretariat=404),
+    "members:manage-service-delete": everyone(405),
+    "members:manage-newsletter": only({CS, DS, AD}),
+    "sitemap": everyone(200, anonymous=200),
+    "robots": everyone(200, anonymous=200),
     "healthz": everyone(200, anonymous=200),
     "readyz": everyone(200, anonymous=200),
 }
 
+# A member company's person reaches the members pages and their own account, nothing of the staff
+# portal: the start page sends them to /members/, every other staff address is refused.
+MEMBER_REACHES = {
+    "dashboard": 302, "landing": 302, "login": 200, "logout": 405, "password_change": 200, "password_change_done": 200,
+    "password_reset": 200, "password_reset_done": 200, "password_reset_confirm": 200, "password_reset_complete": 200,
+    "set_language": 302, "mfa-verify": 302, "mfa-setup": 200, "mfa-recovery-codes": 405, "calendar-feed": 200,
+    "healthz": 200, "readyz": 200,
+}
+for _key, _row in GET_TABLE.items():
+    _name = _key.split("[")[0]
+    if _name in MEMBER_REACHES:
+        _row[MEM] = MEMBER_REACHES[_name]
+    elif _name.startswith("members:manage"):  # under /members/: the view itself refuses (a form-post address first says 405)
+        _row[MEM] = 405 if _row[CS] == 405 else 403
+    elif not _name.startswith("members:") and _name not in ("sitemap", "robots"):
+        _row[MEM] = 403
+
 # Form posts: the roles that must be refused (403 or 404); anonymous visitors are sent to log in.
 NOT_CENSEC_EDITORS = set(ROLES) - {ANON, CS}
+NOT_STAFF = {CB, DO, CO, OUT, MEM}
 POST_REFUSED = {
     "agreement:notice-withdraw": set(ROLES) - {ANON, CD, AD},
-    "activities:finding-acknowledge": {CB, DO, CO, OUT},
-    "activities:finding-dismiss": {CS, DS, CB, DO, CO, OUT},
+    "activities:finding-acknowledge": NOT_STAFF,
+    "activities:finding-dismiss": {CS, DS} | NOT_STAFF,
     "activities:plan-create": NOT_CENSEC_EDITORS,
     "activities:plan-submit": NOT_CENSEC_EDITORS,
-    "activities:plan-coordinate": {CS, DS, CB, DO, CO, OUT},
+    "activities:plan-coordinate": {CS, DS} | NOT_STAFF,
     "activities:plan-duplicate": NOT_CENSEC_EDITORS,
     "activities:plan-import": NOT_CENSEC_EDITORS,
     "activities:activity-create": NOT_CENSEC_EDITORS,
     "activities:activity": NOT_CENSEC_EDITORS,
     "activities:activity-delete": NOT_CENSEC_EDITORS,
-    "governance:meeting-create": {CD, DD, CB, DO, CO, OUT},
+    "governance:meeting-create": {CD, DD} | NOT_STAFF,
     "governance:agenda-item-create": set(ROLES) - {ANON, CS, AD},
     "governance:material-upload": set(ROLES) - {ANON, CS, AD},
     "governance:material-new-version": set(ROLES) - {ANON, CS, AD},
-    "coordination:contact-create": {CB, DO, CO, OUT},
-    "coordination:contact-update": {CB, DO, CO, OUT},
-    "coordination:action-item-done": {CB, DO, CO, OUT},
+    "coordination:contact-create": NOT_STAFF,
+    "coordination:contact-update": NOT_STAFF,
+    "coordination:action-item-done": NOT_STAFF,
+    "members:manage-members": set(ROLES) - {ANON, CS, DS, AD},
+    "members:manage-members-import": set(ROLES) - {ANON, CS, DS, AD},
+    "members:manage-service-create": set(ROLES) - {ANON, CS, AD},
+    "members:manage-service": set(ROLES) - {ANON, CS, AD},
+    "members:manage-service-delete": set(ROLES) - {ANON, CS, AD},
 }
 
 PK_FOR = {
@@ -180,9 +228,10 @@ PK_FOR = {
     "governance:agenda-item-create": "meeting", "governance:meeting-zip": "meeting", "governance:material-upload": "meeting",
     "governance:material-download": "ordinary", "governance:material-version-download": "ordinary",
     "governance:material-new-version": "ordinary", "coordination:contact-detail": "contact", "coordination:contact-update": "contact",
-    "coordination:action-item-done": "action",
+    "coordination:action-item-done": "action", "members:manage-service": "service", "members:manage-service-delete": "service",
 }
-VARIANTS = {"ordinary": "ordinary", "personnel": "personnel", "internal": "internal"}
+VARIANTS = {"ordinary": "ordinary", "personnel": "personnel", "internal": "internal",
+            "public_activity": "public_activity", "members_activity": "members_activity"}
 
 
 def concrete_paths(world):
@@ -248,4 +297,4 @@ def test_every_form_post_refuses_whom_the_table_refuses(world, client, users):
 def test_the_admin_is_only_for_administrators(client, users):
     for role in ROLES:
         response = as_role(client, users, role).get("/admin/")
-        assert response.status_code == (200 if role == AD else 302), role
+        assert response.status_code == (200 if role == AD else 403 if role == MEM else 302), role

@@ -13,7 +13,7 @@ from portal import permissions
 from portal.parsing import validate_date
 
 from .. import spreadsheets
-from ..models import Activity, ActivityStatus, Plan
+from ..models import Activity, ActivityStatus, Plan, Visibility
 from .plans import activities_bulk_create, activity_validate, plan_clear
 
 
@@ -61,12 +61,16 @@ def _activity_from_row(row: dict[str, str], *, plan: Plan, areas: dict, matrix: 
     status = row["status"].strip().lower() or ActivityStatus.PLANNED
     if status not in ActivityStatus.values:
         problems.append(_("status must be one of %(choices)s, not \"%(value)s\".") % {"choices": " ".join(ActivityStatus.values), "value": row["status"]})
+    visibility = row["visibility"].strip().lower() or Visibility.INTERNAL
+    if visibility not in Visibility.values:
+        problems.append(_("visibility must be one of %(choices)s, not \"%(value)s\".") % {"choices": " ".join(Visibility.values), "value": row["visibility"]})
     if problems:
         raise ValidationError(problems)
     activity = Activity(
         plan=plan, title=row["title"], description=row["description"], task_area=area, matrix_row=matrix.get(code),
         start=dates["start"], end=dates["end"], topics=row["topics"], counterparts=row["counterparts"],
         target_groups=row["target_groups"], common_interest=common in YES, status=status,
+        visibility=visibility,
     )
     try:
         activity_validate(activity)

@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 from agreement.models import Organisation
 from portal import permissions
 from portal.dashboard_cache import dashboard_changed
+from portal.public_cache import public_changed
 from portal.queue import enqueue_on_commit
 
 from .. import checks
 from ..changes import EDITABLE_FIELDS, ChangeDescriber
 from .analysis import activity_match_keys, analyzer_for_batch
-from ..models import Activity, ActivityStatus, Finding, FindingStatus, Plan, PlanStatus
+from ..models import Activity, ActivityStatus, Finding, FindingStatus, Plan, PlanStatus, Visibility
 
 # An activity belongs to one annual plan: it starts in the plan's year and lasts at most a year.
 # The bound is also what keeps the single-activity overlap check an indexed range query.
@@ -92,7 +93,7 @@ def activity_validate(activity: Activity) -> None:
         errors.setdefault("end", []).append(_("An activity lasts at most a year; split longer work into one activity per year."))
     if activity.partner_id and (activity.partner_id == plan.organisation_id or not activity.partner.is_party):
         errors.setdefault("partner", []).append(_("The partner must be the other party."))
-    for name in ("title", "description", *TERM_FIELDS):
+    for name in ("title", "description", "place", *TERM_FIELDS):
         if CONTROL_CHARACTERS.search(getattr(activity, name) or ""):
             errors.setdefault(name, []).append(_("Remove the invisible control characters (often pasted from another program)."))
     if errors:
@@ -103,6 +104,20 @@ def _mark_for_check(activity: Activity, analyzer=None) -> None:
     activity.match_keys = activity_match_keys(activity, analyzer)
     activity.needs_check = True
     activity.check_requested_at = timezone.now()
+
+
+def _stamp_published(activity: Activity) -> None:
+    """Record the first moment the activity is shown on the members pages.
+
+    "Published" means: its plan is no longer a draft while the activity is visible (members or
+    public) and not cancelled. A cancelled activity is then still shown, as cancelled; one that was
+    never published is not shown at all.
+    """
+    if (
+        activity.published_at is None and activity.plan.status != PlanStatus.DRAFT
+        and activity.visibility != Visibility.INTERNAL and activity.status != ActivityStatus.CANCELLED
+    ):
+        activity.published_at = timezone.now()
 
 
 def _after_write(activity_ids: list[int]) -> None:
@@ -122,9 +137,12 @@ def activity_create(*, user, plan: Plan, **fields) -> Activity:
     activity = Activity(plan=plan, **fields)
     activity_validate(activity)
     _mark_for_check(activity)
+    _stamp_published(activity)
     activity._history_user = user
     activity.save()
     _after_write([activity.pk])
+    if activity.visibility != Visibility.INTERNAL:
+        public_changed()
     return activity
 
 
@@ -143,10 +161,12 @@ def activity_update(*, user, activity: Activity, version: int, **fields) -> Acti
     3. Save the fields (simple-history records who and what) and queue the check.
     """
     _require(permissions.may_edit_plan(user, activity.plan), _("Only the party's secretariat can change its plan."))
+    was_visible = activity.visibility != Visibility.INTERNAL
     for name, value in fields.items():
         setattr(activity, name, value)
     activity_validate(activity)
     _mark_for_check(activity)
+    _stamp_published(activity)
     with transaction.atomic():
         if not Activity.objects.filter(pk=activity.pk, version=version).update(version=F("version") + 1):
             current = Activity.objects.get(pk=activity.pk)
@@ -159,8 +179,12 @@ def activity_update(*, user, activity: Activity, version: int, **fields) -> Acti
             )
         activity.version = version + 1
         activity._history_user = user
-        activity.save(update_fields=[*EDITABLE_FIELDS, "version", "match_keys", "needs_check", "check_requested_at", "updated_at"])
+        activity.save(update_fields=[
+            *EDITABLE_FIELDS, "version", "match_keys", "needs_check", "check_requested_at", "updated_at", "published_at",
+        ])
     _after_write([activity.pk])
+    if was_visible or activity.visibility != Visibility.INTERNAL:
+        public_changed()
     return activity
 
 
@@ -174,6 +198,8 @@ def activity_delete(*, user, activity: Activity) -> None:
         activity._history_user = user
         activity.delete()
     dashboard_changed()
+    if activity.visibility != Visibility.INTERNAL:
+        public_changed()
 
 
 def plan_submit(*, user, plan: Plan) -> Plan:
@@ -182,9 +208,15 @@ def plan_submit(*, user, plan: Plan) -> Plan:
     if not Plan.objects.filter(pk=plan.pk, status=PlanStatus.DRAFT).exists():
         raise ValidationError(_("The plan has already been submitted."))
     plan.status, plan.submitted_at = PlanStatus.SUBMITTED, timezone.now()
-    plan._history_user = user
-    plan.save(update_fields=["status", "submitted_at"])
+    with transaction.atomic():
+        plan._history_user = user
+        plan.save(update_fields=["status", "submitted_at"])
+        # What is visible and not cancelled is published now (see _stamp_published).
+        plan.activities.filter(published_at__isnull=True).exclude(visibility=Visibility.INTERNAL).exclude(
+            status=ActivityStatus.CANCELLED
+        ).update(published_at=plan.submitted_at)
     dashboard_changed()
+    public_changed()
     return plan
 
 
@@ -249,11 +281,14 @@ def activities_bulk_create(*, plan: Plan, activities: list[Activity], user=None)
     for activity in activities:
         activity.plan = plan
         _mark_for_check(activity, analyzer)
+        _stamp_published(activity)
     try:
         created = bulk_create_with_history(activities, Activity, batch_size=500, default_user=user)
     except IntegrityError as exc:
         raise ValidationError(_("The activities could not be saved: %(error)s") % {"error": exc}) from None
     _after_write([a.pk for a in created])
+    if any(a.visibility != Visibility.INTERNAL for a in created):
+        public_changed()
     return created
 
 
@@ -266,4 +301,5 @@ def plan_clear(*, user, plan: Plan) -> int:
     ).update(status=FindingStatus.RESOLVED, resolved_at=timezone.now())
     deleted, _by_model = plan.activities.all().delete()
     dashboard_changed()
+    public_changed()
     return deleted

@@ -123,3 +123,42 @@ def test_the_import_page_refuses_the_dimension_bomb_with_a_message(client_for, p
     assert response.status_code == 400
     assert "5000" in response.content.decode()
     assert not Activity.objects.exists()
+
+
+# --- the optional twelfth column, visibility --------------------------------------------------------
+
+def test_a_file_without_the_visibility_column_imports_every_activity_as_internal(plan_for, censec_secretariat):
+    plan_import(user=censec_secretariat, plan=plan_for("censec"), name="plan.csv", data=_csv(GOOD))
+    assert Activity.objects.get().visibility == "internal"
+
+
+def test_the_visibility_column_sets_who_may_see_each_activity(plan_for, censec_secretariat):
+    header = HEADER + ",visibility"
+    rows = [GOOD + ",public", GOOD.replace("Matchmaking-dag", "Medlemsmøde") + ",members", GOOD.replace("Matchmaking-dag", "Intern") + ","]
+    plan_import(user=censec_secretariat, plan=plan_for("censec"), name="plan.csv", data=("\n".join([header, *rows]) + "\n").encode())
+    assert dict(Activity.objects.values_list("title", "visibility")) == {
+        "Matchmaking-dag": "public", "Medlemsmøde": "members", "Intern": "internal",
+    }
+
+
+def test_a_bad_visibility_is_reported_by_line_and_nothing_is_imported(plan_for, censec_secretariat):
+    data = ("\n".join([HEADER + ",visibility", GOOD + ",public", GOOD + ",everyone"]) + "\n").encode()
+    with pytest.raises(ImportRejected) as exc:
+        plan_import(user=censec_secretariat, plan=plan_for("censec"), name="plan.csv", data=data)
+    assert [line for line, _reason in exc.value.errors] == [3] and "everyone" in exc.value.errors[0][1]
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_export_writes_visibility_and_imports_back_exactly(client_for, add_activity, plan_for, censec_secretariat, fmt):
+    for title, visibility in [("Offentlig", "public"), ("Medlemmer", "members"), ("Intern", "internal")]:
+        add_activity("censec", title=title, visibility=visibility)
+    client = client_for(censec_secretariat)
+    exported = client.get(f"/activities/censec/2027/export.{fmt}").content
+    rows = spreadsheets.read(f"x.{fmt}", exported)
+    assert [row["visibility"] for _line, row in rows] == ["public", "members", "internal"]
+    if fmt == "csv":
+        assert exported.decode().splitlines()[0] == HEADER + ",visibility"
+    plan_import(user=censec_secretariat, plan=plan_for("censec", 2027), name=f"plan.{fmt}", data=exported, replace=True)
+    assert dict(Activity.objects.values_list("title", "visibility")) == {"Offentlig": "public", "Medlemmer": "members", "Intern": "internal"}
+    assert spreadsheets.read(f"x.{fmt}", client.get(f"/activities/censec/2027/export.{fmt}").content) == rows

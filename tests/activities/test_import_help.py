@@ -19,7 +19,7 @@ def import_page(client_for, plan_for, censec_secretariat):
 
 def test_the_import_page_lists_the_allowed_codes_of_every_coded_column(import_page):
     html = import_page.get("/activities/censec/2027/import/").content.decode()
-    for column in spreadsheets.COLUMNS:
+    for column in spreadsheets.EXPORT_COLUMNS:
         assert f'data-column="{column}"' in html, column
     for slug in TaskArea.objects.values_list("slug", flat=True):
         assert f"<code>{slug}</code>" in html
@@ -35,8 +35,8 @@ def test_the_csv_template_has_the_header_and_an_example_that_imports(import_page
     response = import_page.get("/activities/censec/2027/import/template.csv")
     assert response["Content-Disposition"] == 'attachment; filename="plan-template-censec-2027.csv"'
     header, example = list(csv.reader(io.StringIO(response.content.decode())))
-    assert header == spreadsheets.COLUMNS
-    assert example[spreadsheets.COLUMNS.index("start")] == "2027-03-10"
+    assert header == spreadsheets.EXPORT_COLUMNS
+    assert example[spreadsheets.EXPORT_COLUMNS.index("start")] == "2027-03-10"
     upload = io.BytesIO(response.content)
     upload.name = "template.csv"
     imported = import_page.post("/activities/censec/2027/import/", {"file": upload})
@@ -48,7 +48,7 @@ def test_the_xlsx_template_opens_with_the_header_row(import_page):
     response = import_page.get("/activities/censec/2027/import/template.xlsx")
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     rows = list(load_workbook(io.BytesIO(response.content)).worksheets[0].iter_rows(values_only=True))
-    assert list(rows[0]) == spreadsheets.COLUMNS and len(rows) == 2
+    assert list(rows[0]) == spreadsheets.EXPORT_COLUMNS and len(rows) == 2
     assert spreadsheets.read("template.xlsx", response.content)[0][1]["task_area"] == "cluster"
 
 

@@ -1,10 +1,13 @@
-"""Every page needs login except login, the health checks and the language switch."""
+"""Every page needs login except login, the health checks, the language switch and the public members pages."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 PUBLIC = {"/accounts/login/", "/healthz", "/readyz", "/i18n/setlang/", "/accounts/password_reset/",
-          "/accounts/password_reset/done/", "/accounts/reset/done/", "/accounts/logout/"}
+          "/accounts/password_reset/done/", "/accounts/reset/done/", "/accounts/logout/",
+          # The members pages are public (CONTRACT.md), as are the sitemap and robots.txt for them.
+          "/members/", "/members/activities/", "/members/services/", "/members/contact/", "/members/calendar.ics",
+          "/members/feed.atom", "/sitemap.xml", "/robots.txt"}
 
 
 def _paths(resolver=None, prefix=""):
