@@ -1,7 +1,5 @@
 """The secretariats' side of the members pages: member accounts, the services catalogue and the newsletter export."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -11,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from agreement.models import Organisation
 from portal import permissions
+from portal.spreadsheets import csv_response
 
 from . import newsletter, services
 from .forms import MemberForm, MemberImportForm, ServiceForm
@@ -124,12 +123,7 @@ def newsletter_page(request):
     month, rows = newsletter.coming_month(request.user)
     snippet = newsletter.html_snippet(rows, month=month)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="nyhedsbrev-{month:%Y-%m}.csv"'
-        writer = csv.writer(response)
-        writer.writerow(newsletter.CSV_COLUMNS)
-        writer.writerows(newsletter.csv_rows(rows))
-        return response
+        return csv_response(f"nyhedsbrev-{month:%Y-%m}.csv", newsletter.CSV_COLUMNS, newsletter.csv_rows(rows))
     if request.GET.get("format") == "html":
         return HttpResponse(snippet, content_type="text/html; charset=utf-8")
     return render(request, "members/manage/newsletter.html", {"month": month, "rows": rows, "snippet": snippet})

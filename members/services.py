@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +17,7 @@ from portal.models import RoleKind
 from portal.notifications import notify
 from portal.public_cache import public_changed
 from portal.services import role_grant
+from portal.spreadsheets import TooManyRows, read_table
 
 from .models import MemberProfile, Service
 
@@ -128,31 +126,12 @@ def member_create(*, user, organisation, name: str, email: str, company: str):
 
 
 def _table(name: str, data: bytes) -> list[list[str]]:
-    """The rows of a CSV (comma or semicolon, UTF-8) or XLSX file as text cells."""
-    if name.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception:
-            raise ValidationError(_("The file is not a readable XLSX workbook.")) from None
-        try:
-            rows = []
-            for row in workbook.worksheets[0].iter_rows(values_only=True):
-                rows.append(["" if v is None else str(v) for v in row])
-                if len(rows) > MAX_MEMBER_ROWS + 1:
-                    break
-            return rows
-        finally:
-            workbook.close()
-    if name.lower().endswith(".csv"):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValidationError(_("The CSV file must be UTF-8 encoded.")) from None
-        first = text.split("\n", 1)[0]
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=";" if first.count(";") > first.count(",") else ","))
-    raise ValidationError(_("Upload a .csv or .xlsx file."))
+    """The rows of a CSV (comma or semicolon, UTF-8) or XLSX file as text cells, read with the portal's bounded reader."""
+    try:
+        lines = read_table(name, data, columns=len(MEMBER_COLUMNS) + 1, max_rows=MAX_MEMBER_ROWS)
+    except TooManyRows:
+        raise ValidationError(_("At most %(max)d members can be imported at once.") % {"max": MAX_MEMBER_ROWS}) from None
+    return [cells for _number, cells in lines]
 
 
 def members_import(*, user, organisation, name: str, data: bytes) -> int:

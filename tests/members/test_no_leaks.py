@@ -40,8 +40,9 @@ def _mark_every_text_field(model):
 def world(demo_users, orgs, django_user_model):
     from activities import demo as activities_demo
     from governance import demo as governance_demo
-    from governance import demo_contacts
-    from governance.models import ActionItem, AgendaItem, DirectorContact, Material, Meeting, Person
+    from coordination import demo as demo_contacts
+    from coordination.models import ActionItem, DirectorContact
+    from governance.models import AgendaItem, Material, Meeting, Person
     from members import demo as members_demo
     from members.services import service_create
 

@@ -32,9 +32,10 @@ def test_a_broken_url_name_in_the_navigation_fails_instead_of_vanishing(monkeypa
     "persona, expected",
     [
         ("censec_director", ["/", "/agreement/", "/agreement/matrix/", "/agreement/lookup/", "/activities/",
-                             "/activities/findings/", "/governance/boards/", "/governance/meetings/", "/governance/contacts/"]),
+                             "/activities/findings/", "/governance/boards/", "/governance/meetings/", "/governance/contacts/",
+                             "/members/"]),
         ("difos_observer", ["/", "/agreement/", "/agreement/matrix/", "/agreement/lookup/", "/governance/boards/",
-                            "/governance/meetings/"]),
+                            "/governance/meetings/", "/members/"]),
     ],
 )
 def test_the_navigation_is_every_apps_entries_in_order(request, persona, expected):

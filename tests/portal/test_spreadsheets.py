@@ -39,20 +39,20 @@ def cells_read(monkeypatch):
 
 
 def test_it_refuses_the_dimension_bomb_after_reading_only_the_rows_and_columns_it_may_use(cells_read):
-    bomb = xlsx_dimension_bomb(header=plan_sheets.COLUMNS, last_row=20000)
+    bomb = xlsx_dimension_bomb(header=plan_sheets.EXPORT_COLUMNS, last_row=20000)
     assert len(bomb) < 10_000
     with pytest.raises(ValidationError, match="At most 5000 rows"):
         plan_sheets.read("bomb.xlsx", bomb)
     # The old reader padded 20,000 rows to 16,384 columns (327 million cells) before it counted them.
     assert cells_read["rows"] <= 2 * plan_sheets.MAX_ROWS + 2
-    assert cells_read["cells"] <= (2 * plan_sheets.MAX_ROWS + 2) * (len(plan_sheets.COLUMNS) + 1)
+    assert cells_read["cells"] <= (2 * plan_sheets.MAX_ROWS + 2) * (len(plan_sheets.EXPORT_COLUMNS) + 1)
 
 
 def test_a_lying_dimension_does_not_stop_a_small_workbook_importing(cells_read):
-    workbook = xlsx_dimension_bomb(header=plan_sheets.COLUMNS, last_row=3, dimension="A1:XFD1048576")
+    workbook = xlsx_dimension_bomb(header=plan_sheets.EXPORT_COLUMNS, last_row=3, dimension="A1:XFD1048576")
     rows = plan_sheets.read("small.xlsx", workbook)
     assert [(number, row["title"]) for number, row in rows] == [(3, "x")]
-    assert cells_read["cells"] <= 3 * (len(plan_sheets.COLUMNS) + 1)
+    assert cells_read["cells"] <= 3 * (len(plan_sheets.EXPORT_COLUMNS) + 1)
 
 
 def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_parsed(monkeypatch, cells_read):
@@ -63,13 +63,13 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_parsed(monk
 
 
 def test_a_csv_of_blank_lines_is_refused_without_reading_them_all():
-    data = ",".join(plan_sheets.COLUMNS).encode() + b"\r\n" * 1_000_000
+    data = ",".join(plan_sheets.EXPORT_COLUMNS).encode() + b"\r\n" * 1_000_000
     with pytest.raises(ValidationError, match="At most 5000 rows"):
         plan_sheets.read("blank.csv", data)
 
 
 def test_a_csv_cell_longer_than_the_csv_limit_is_a_message_with_its_line():
-    data = (",".join(plan_sheets.COLUMNS) + "\r\nok,,cluster\r\n\"" + "x" * 140_000 + "\",,cluster\r\n").encode()
+    data = (",".join(plan_sheets.EXPORT_COLUMNS) + "\r\nok,,cluster\r\n\"" + "x" * 140_000 + "\",,cluster\r\n").encode()
     with pytest.raises(ValidationError) as caught:
         plan_sheets.read("long.csv", data)
     assert "Line 3" in caught.value.messages[0] and "131,072" in caught.value.messages[0]
