@@ -43,7 +43,7 @@ def member_list(request):
         else:
             messages.success(request, _("%(email)s can now set a password: the email is on its way.") % {"email": member.email})
             return redirect("members:manage-members")
-    members = {org: services.members_of(request.user, org) for org in orgs}
+    members = {org: services.members_of(user=request.user, organisation=org) for org in orgs}
     return render(request, "members/manage/members.html", {"form": form, "members": members}, status=400 if form.errors else 200)
 
 
@@ -120,7 +120,7 @@ def service_delete(request, pk):
 
 def newsletter_page(request):
     _managed_organisations(request)
-    month, rows = newsletter.coming_month(request.user)
+    month, rows = newsletter.coming_month(user=request.user)
     snippet = newsletter.html_snippet(rows, month=month)
     if request.GET.get("format") == "csv":
         return csv_response(f"nyhedsbrev-{month:%Y-%m}.csv", newsletter.CSV_COLUMNS, newsletter.csv_rows(rows))

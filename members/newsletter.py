@@ -16,11 +16,11 @@ from .selectors import ActivityRow, Criteria, activities_filtered
 CSV_COLUMNS = ["title", "organisers", "start", "end", "place", "task_area", "target_groups", "signup_url", "url", "cancelled"]
 
 
-def coming_month(user, *, today: dt.date | None = None) -> tuple[dt.date, list[ActivityRow]]:
+def coming_month(*, user, today: dt.date | None = None) -> tuple[dt.date, list[ActivityRow]]:
     """The first day of next month and the activities running in it that members may see."""
     today = today or timezone.localdate()
     month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-    return month, activities_filtered(user, Criteria(month=month))
+    return month, activities_filtered(user=user, criteria=Criteria(month=month))
 
 
 def _url(row) -> str:

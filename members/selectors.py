@@ -27,7 +27,7 @@ ROWS_CACHE_SECONDS = 3600
 MIN_PREFIX = 4
 
 
-def audience(user) -> str:
+def audience(*, user) -> str:
     """"members" or "public": which cached copy of the members pages this user gets."""
     return "members" if len(permissions.member_visibilities(user)) > 1 else "public"
 
@@ -36,10 +36,10 @@ def _language() -> str:
     return "en" if (get_language() or "da").startswith("en") else "da"
 
 
-def cache_key(user, *parts) -> str:
+def cache_key(*parts, user) -> str:
     """A cache key for something the members pages show: stale as soon as a visible activity changes."""
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]  # free text never reaches the key itself
-    return ":".join(["members", str(public_generation()), audience(user), _language(), digest])
+    return ":".join(["members", str(public_generation()), audience(user=user), _language(), digest])
 
 
 @dataclass
@@ -71,7 +71,7 @@ def _terms(text: str) -> list[str]:
     return [t.strip() for t in text.split(";") if t.strip()]
 
 
-def _build_rows(user) -> list[ActivityRow]:
+def _build_rows(*, user) -> list[ActivityRow]:
     """Every activity the user may see, joint ones merged, by start date (one query)."""
     activities = (
         permissions.visible_member_activities(user)
@@ -107,12 +107,12 @@ def _build_rows(user) -> list[ActivityRow]:
     return rows
 
 
-def activity_rows(user) -> list[ActivityRow]:
+def activity_rows(*, user) -> list[ActivityRow]:
     """The visible activities, from the cache (rebuilt after any change to a visible activity)."""
-    key = cache_key(user, "rows")
+    key = cache_key("rows", user=user)
     rows = cache.get(key)
     if rows is None:
-        rows = _build_rows(user)
+        rows = _build_rows(user=user)
         cache.set(key, rows, ROWS_CACHE_SECONDS)
     return rows
 
@@ -151,7 +151,7 @@ class Criteria:
         return "|".join([self.organisation, self.task_area, self.target_group.lower(), str(self.month or ""), self.q.lower()])
 
 
-def activities_filtered(user, criteria: Criteria, *, today: dt.date | None = None) -> list[ActivityRow]:
+def activities_filtered(*, user, criteria: Criteria, today: dt.date | None = None) -> list[ActivityRow]:
     """The activities that match: in a month when one is given, else from today on."""
     today = today or timezone.localdate()
     if criteria.month:
@@ -163,7 +163,7 @@ def activities_filtered(user, criteria: Criteria, *, today: dt.date | None = Non
     words = search_words(criteria.q)
     group = criteria.target_group.strip().lower()
     return [
-        r for r in activity_rows(user)
+        r for r in activity_rows(user=user)
         if when(r)
         and (not criteria.organisation or criteria.organisation in r.organiser_slugs)
         and (not criteria.task_area or r.area_slug == criteria.task_area)
@@ -172,19 +172,19 @@ def activities_filtered(user, criteria: Criteria, *, today: dt.date | None = Non
     ]
 
 
-def target_groups(user) -> list[str]:
+def target_groups(*, user) -> list[str]:
     """Every target group named by a visible activity, for the filter (cached like the rows)."""
-    key = cache_key(user, "groups")
+    key = cache_key("groups", user=user)
     groups = cache.get(key)
     if groups is None:
-        groups = _target_groups(user)
+        groups = _target_groups(user=user)
         cache.set(key, groups, ROWS_CACHE_SECONDS)
     return groups
 
 
-def _target_groups(user) -> list[str]:
+def _target_groups(*, user) -> list[str]:
     seen = {}
-    for row in activity_rows(user):
+    for row in activity_rows(user=user):
         for group in row.target_groups:
             seen.setdefault(group.lower(), group)
     return sorted(seen.values(), key=str.lower)
@@ -208,8 +208,8 @@ def month_calendar(rows: list[ActivityRow], month: dt.date) -> list[list[Day]]:
     return weeks
 
 
-def activity_get(user, pk: int) -> ActivityRow | None:
-    return next((r for r in activity_rows(user) if r.id == pk), None)
+def activity_get(*, user, pk: int) -> ActivityRow | None:
+    return next((r for r in activity_rows(user=user) if r.id == pk), None)
 
 
 # --- who does what ------------------------------------------------------------------------------
@@ -266,7 +266,7 @@ def _leaders(row: MatrixRow, parties: dict[str, Organisation]) -> list[Organisat
     return list(parties.values())
 
 
-def contact_lookup(user, query: str, *, limit: int = 3) -> list[ContactAnswer]:
+def contact_lookup(*, user, query: str, limit: int = 3) -> list[ContactAnswer]:
     """The best matrix rows for the question, each answered with the leading organisation and its contact.
 
     The contact is the contact person of a visible service of that organisation on that row when
@@ -302,7 +302,7 @@ def contact_lookup(user, query: str, *, limit: int = 3) -> list[ContactAnswer]:
 # --- services -----------------------------------------------------------------------------------
 
 
-def services_filtered(user, *, organisation: str = "", task_area: str = "", q: str = ""):
+def services_filtered(*, user, organisation: str = "", task_area: str = "", q: str = ""):
     services = list(
         permissions.visible_services(user).select_related("organisation", "matrix_row__area").order_by("organisation__slug", "name")
     )

@@ -177,7 +177,7 @@ def members_import(*, user, organisation, name: str, data: bytes) -> int:
     return len(rows)
 
 
-def members_of(user, organisation):
+def members_of(*, user, organisation):
     """The member accounts linked to `organisation`, for its secretariat."""
     if not permissions.may_manage_members(user, organisation):
         raise PermissionDenied(_("Only the organisation's secretariat sees its members."))

@@ -21,7 +21,7 @@ class PublicActivitySitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return selectors.activity_rows(AnonymousUser())
+        return selectors.activity_rows(user=AnonymousUser())
 
     def location(self, row):
         return reverse("members:activity", args=[row.id])

@@ -60,7 +60,7 @@ def _render(request, template: str, context) -> HttpResponse:
     """
     if request.user.is_authenticated or len(messages.get_messages(request)):
         return render(request, template, context() if callable(context) else context)
-    key = selectors.cache_key(request.user, "page", request.path, request.GET.urlencode()[:1000])
+    key = selectors.cache_key("page", request.path, request.GET.urlencode()[:1000], user=request.user)
     html = cache.get(key)
     if html is None:
         context = context() if callable(context) else context
@@ -84,7 +84,7 @@ def _seo(request, *, title: str, description: str) -> dict:
 
 def _filters(request):
     form = ActivityFilterForm(
-        request.GET or None, parties=selectors.parties(), areas=selectors.task_areas(), groups=selectors.target_groups(request.user)
+        request.GET or None, parties=selectors.parties(), areas=selectors.task_areas(), groups=selectors.target_groups(user=request.user)
     )
     form.is_valid()
     return form, form.criteria()
@@ -108,14 +108,14 @@ def activities(request):
 def _activities_context(request) -> dict:
     """The filter form and the results are one cached fragment per filter, audience and language."""
     page_number = request.GET.get("page", "1")[:6]
-    key = selectors.cache_key(request.user, "activities", request.GET.urlencode()[:1000])
+    key = selectors.cache_key("activities", request.GET.urlencode()[:1000], user=request.user)
     body = cache.get(key)
     if body is None:
         form, criteria = _filters(request)
         month = criteria.month or timezone.localdate().replace(day=1)
-        rows = selectors.activities_filtered(request.user, criteria)
+        rows = selectors.activities_filtered(user=request.user, criteria=criteria)
         page = Paginator(rows, PAGE_SIZE).get_page(page_number)
-        month_rows = rows if criteria.month else selectors.activities_filtered(request.user, replace(criteria, month=month))
+        month_rows = rows if criteria.month else selectors.activities_filtered(user=request.user, criteria=replace(criteria, month=month))
         query = request.GET.copy()
         query.pop("page", None)
         query.pop("month", None)
@@ -142,7 +142,7 @@ def _feed_query(request) -> str:
 
 @members_page
 def activity_detail(request, pk):
-    row = selectors.activity_get(request.user, pk)
+    row = selectors.activity_get(user=request.user, pk=pk)
     if row is None:
         raise Http404(_("There is no such activity."))
     context = {"a": row}
@@ -156,7 +156,7 @@ def services(request):
     task_area = request.GET.get("task_area", "")
     q = request.GET.get("q", "")[:100]
     context = {
-        "services": selectors.services_filtered(request.user, organisation=organisation, task_area=task_area, q=q),
+        "services": selectors.services_filtered(user=request.user, organisation=organisation, task_area=task_area, q=q),
         "parties": selectors.parties(), "areas": selectors.task_areas(),
         "selected": {"organisation": organisation, "task_area": task_area, "q": q},
     }
@@ -169,7 +169,7 @@ def services(request):
 @members_page
 def contact(request):
     query = request.GET.get("q", "").strip()[:200]
-    context = {"query": query, "answers": selectors.contact_lookup(request.user, query) if query else []}
+    context = {"query": query, "answers": selectors.contact_lookup(user=request.user, query=query) if query else []}
     context.update(_seo(request, title=_("Whom do I contact?"), description=_(
         "Describe your question and see which organisation handles it, and whom to write to."
     )))
@@ -179,14 +179,14 @@ def contact(request):
 def _feed_rows(request):
     _form, criteria = _filters(request)
     if criteria.month:
-        return selectors.activities_filtered(request.user, criteria)
+        return selectors.activities_filtered(user=request.user, criteria=criteria)
     # Without a month: the coming activities and those of the last 90 days, so a calendar keeps recent history.
-    return selectors.activities_filtered(request.user, criteria, today=timezone.localdate() - dt.timedelta(days=90))
+    return selectors.activities_filtered(user=request.user, criteria=criteria, today=timezone.localdate() - dt.timedelta(days=90))
 
 
 @members_page
 def calendar_ics(request):
-    key = selectors.cache_key(request.user, "ics", _feed_query(request))
+    key = selectors.cache_key("ics", _feed_query(request), user=request.user)
     body = cache.get(key)
     if body is None:
         body = feeds.ics(_feed_rows(request), base_url=settings.PORTAL_BASE_URL.rstrip("/"))
@@ -198,7 +198,7 @@ def calendar_ics(request):
 
 @members_page
 def feed_atom(request):
-    key = selectors.cache_key(request.user, "atom", _feed_query(request))
+    key = selectors.cache_key("atom", _feed_query(request), user=request.user)
     body = cache.get(key)
     if body is None:
         base = settings.PORTAL_BASE_URL.rstrip("/")
