@@ -1,6 +1,6 @@
 """Each members page, as a visitor and as a member, on a phone and a desktop: axe-core finds no critical or serious violation.
 
-axe-core is vendored under tests/vendor (see its README); it is evaluated in the page by Playwright,
+axe-core is vendored under tests/browser/vendor/axe-core (see its README); it is evaluated in the page by Playwright,
 so the pages' own Content-Security-Policy stays as strict as in production.
 """
 
@@ -10,7 +10,7 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = (Path(__file__).resolve().parent.parent / "vendor" / "axe.min.js").read_text()
+AXE = (Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js").read_text()
 PAGES = ["/members/", "/members/activities/", "/members/services/", "/members/contact/?q=eksportkontrol", "/members/?lang=en"]
 
 
