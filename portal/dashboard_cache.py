@@ -6,21 +6,20 @@ with `dashboard_generation()`, so a change makes every cached figure stale at on
 is down never fails a save (portal.cache.ResilientRedisCache): the figures are then recomputed.
 """
 
-from django.core.cache import cache
+from functools import partial
+
 from django.db import transaction
+
+from .generations import bump, generation
 
 KEY = "portal:dashboard:generation"
 
 
 def dashboard_generation() -> int:
-    return cache.get_or_set(KEY, 1) or 0
+    return generation(KEY)
 
 
-def _bump() -> None:
-    try:
-        cache.incr(KEY)
-    except ValueError:  # the counter was evicted (or never set): start a new generation
-        cache.set(KEY, 2)
+_bump = partial(bump, KEY)
 
 
 def dashboard_changed() -> None:

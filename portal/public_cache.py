@@ -5,21 +5,20 @@ builds its cache keys with `public_generation()`, so one change makes every cach
 and feed stale at once. A cache that is down never fails a save: the pages are then built afresh.
 """
 
-from django.core.cache import cache
+from functools import partial
+
 from django.db import transaction
+
+from .generations import bump, generation
 
 KEY = "portal:public:generation"
 
 
 def public_generation() -> int:
-    return cache.get_or_set(KEY, 1) or 0
+    return generation(KEY)
 
 
-def _bump() -> None:
-    try:
-        cache.incr(KEY)
-    except ValueError:  # the counter was evicted (or never set): start a new generation
-        cache.set(KEY, 2)
+_bump = partial(bump, KEY)
 
 
 def public_changed() -> None:
