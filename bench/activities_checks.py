@@ -15,28 +15,16 @@ activities under another party's matrix row, naming a defence prime, or of commo
 import os
 import random
 import statistics
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-TMP = tempfile.mkdtemp(prefix="portal-bench-")
-os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{TMP}/bench.sqlite3")
-os.environ.setdefault("DEBUG", "1")
-os.environ["CACHE_URL"] = "locmemcache://bench"
-os.environ["PORTAL_BROKER_URL"] = "memory://"
-os.environ.pop("REDIS_URL", None)
-os.environ["EMAIL_URL"] = "consolemail://"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-os.environ["LOG_LEVEL"] = "ERROR"
+from _inprocess import django_setup  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+django_setup(email_url="consolemail://")
 
 
 from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
 
 from _plan_data import plans_populate, spec  # noqa: E402
 
@@ -115,9 +103,9 @@ def sweep_and_single():
     demo.seed()
     n = 40_000
     plans_populate(years=range(2000, 2000 + n // (2 * PER_PARTY_YEAR)), per_party_year=PER_PARTY_YEAR, seed=n)
-    if django.db.connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
         # What autovacuum does soon after a bulk load; without it the planner guesses at empty tables.
-        with django.db.connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
     def sweep():
@@ -153,7 +141,7 @@ def sweep_and_single():
     times.sort()
     print(f"single-activity check, {n:,} activities: median {statistics.median(times) * 1000:.2f} ms, "
           f"p95 {times[int(len(times) * 0.95)] * 1000:.2f} ms, max {times[-1] * 1000:.2f} ms (limit 10 ms)")
-    print(f"({Finding.objects.count():,} findings stored; database {django.db.connection.vendor})")
+    print(f"({Finding.objects.count():,} findings stored; database {connection.vendor})")
 
 
 if __name__ == "__main__":

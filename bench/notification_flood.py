@@ -10,29 +10,15 @@ people each finding concerns (both secretariats and both directors).
 """
 
 import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-TMP = tempfile.mkdtemp(prefix="portal-bench-")
-os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{TMP}/bench.sqlite3")
-os.environ.setdefault("DEBUG", "1")
-os.environ["CACHE_URL"] = "locmemcache://bench"
-os.environ["PORTAL_BROKER_URL"] = "memory://"
-os.environ.pop("REDIS_URL", None)
-os.environ["EMAIL_URL"] = "dummymail://"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-os.environ["LOG_LEVEL"] = "ERROR"
+from _inprocess import django_setup  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+django_setup(email_url="dummymail://")
 
 
 from django.core.management import call_command  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from _plan_data import plans_populate  # noqa: E402
@@ -42,7 +28,8 @@ def main():
     from activities.models import Finding
     from activities.services.findings import check_all
     from activities.tasks import notify_findings_task
-    from portal import demo, notifications
+    from agreement import demo
+    from portal import notifications
     from portal.models import Notification, NotificationPreference
 
     users = demo.seed()
@@ -54,7 +41,7 @@ def main():
     notify_findings_task.run()
     told = Notification.objects.filter(kind="activity_finding").count()
     print(f"{findings:,} findings, {told:,} notifications ({time.perf_counter() - started:.1f} s to tell); "
-          f"database {django.db.connection.vendor}")
+          f"database {connection.vendor}")
     print(f"emails, one per message (before):           {told:>6,}")
 
     now = timezone.now()
