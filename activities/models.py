@@ -142,6 +142,9 @@ class FindingKind(models.TextChoices):
     RESPONSIBILITY = "responsibility", _("Responsibility")
     SINGLE_TRACK = "single_track", _("Single-track")
     COMMON_INTEREST = "common_interest", _("Common interest")
+    # The lead party's activity under a row whose other party is informed or involved (Appendix 1),
+    # or naming a 3.1 counterpart: the other party is told, and answers.
+    INFORM = "inform", _("Inform")
 
 
 class FindingStatus(models.TextChoices):
