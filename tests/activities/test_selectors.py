@@ -15,7 +15,7 @@ def test_dashboard_findings_counts_open_findings_by_kind_in_one_query(add_activi
     _roles(censec_director)
     with django_assert_num_queries(1):
         counts = dashboard_findings(user=censec_director)
-    assert counts == {"overlap": 0, "responsibility": 1, "single_track": 1, "common_interest": 1}
+    assert counts == {"overlap": 0, "responsibility": 1, "single_track": 1, "common_interest": 1, "inform": 0}
 
 
 def test_dashboard_findings_is_empty_for_board_members(add_activity, censec_board):
