@@ -33,6 +33,12 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=DIGEST_HOUR, minute=0),
         "options": {"expires": HOUR},
     },
+    # One-time form tokens older than any open browser tab (portal.once).
+    "prune-spent-tokens": {
+        "task": "portal.tasks.prune_spent_tokens",
+        "schedule": crontab(hour=3, minute=15),
+        "options": {"expires": 12 * HOUR},
+    },
     "sync-board-seats": {
         "task": "governance.tasks.sync_seats",
         "schedule": HOUR,

@@ -165,3 +165,23 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.batch} → {self.recipient}"
+
+
+class SpentToken(models.Model):
+    """A create form's one-time token, spent by the first post that used it (portal.once).
+
+    Unique on the token: a double click or a repeated post finds the row and is sent where the
+    first post went, instead of making a second object.
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    result_url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("spent form token")
+        verbose_name_plural = _("spent form tokens")
+
+    def __str__(self):
+        return self.token

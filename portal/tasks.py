@@ -2,9 +2,14 @@
 
 from celery import shared_task
 
-from . import notifications
+from . import notifications, once
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_jitter=True, max_retries=5)
 def deliver_pending_notifications() -> int:
     return notifications.deliver_pending()
+
+
+@shared_task
+def prune_spent_tokens() -> int:
+    return once.prune()
