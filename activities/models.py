@@ -28,6 +28,9 @@ class Plan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("coordinated by"),
     )
+    # Raised by every change to the plan's activities; the parties' approvals (coordination) are of
+    # one revision, so a change after approval reopens the plan.
+    revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -92,6 +95,12 @@ class Activity(models.Model):
         "agreement.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("partner party"), help_text=_("For a joint activity: the other party taking part."),
     )
+    # A named partner counts (a joint activity) only once someone of the partner party confirms it.
+    partner_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("partner confirmed by"), editable=False,
+    )
+    partner_confirmed_at = models.DateTimeField(_("partner confirmed at"), null=True, blank=True, editable=False)
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL,
         help_text=_("Shown on the members pages once the plan is submitted: to members, or to everyone."),
@@ -147,6 +156,13 @@ class FindingKind(models.TextChoices):
     INFORM = "inform", _("Inform")
 
 
+class FindingDuty(models.TextChoices):
+    """What Appendix 1 asks of the told party for an `inform` finding: to be informed, or to be involved."""
+
+    INFORMED = "informed", _("Informed")
+    INVOLVED = "involved", _("Involved")
+
+
 class FindingStatus(models.TextChoices):
     OPEN = "open", _("Open")
     ACKNOWLEDGED = "acknowledged", _("Acknowledged")
@@ -165,6 +181,10 @@ class Finding(models.Model):
         "agreement.MatrixRow", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     detail = models.CharField(_("what matched"), max_length=300, blank=True)
+    # For an `inform` finding: whether the told party is informed or involved (its answer differs).
+    duty = models.CharField(_("duty"), max_length=10, choices=FindingDuty.choices, blank=True)
+    # The activity has no matrix row: the finding is against the row its text suggests.
+    suggested = models.BooleanField(_("suggested row"), default=False)
     # For an overlap: how strongly the two activities say the same thing (activities.checks.score).
     score = models.FloatField(_("score"), null=True, blank=True)
     activities = models.ManyToManyField(Activity, related_name="findings", verbose_name=_("activities"))
