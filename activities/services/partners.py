@@ -86,8 +86,13 @@ def partner_named(activities) -> None:
 # --- the partner party's word ----------------------------------------------------------------------
 
 
-def _after_change(activity: Activity) -> None:
+def _after_change(activity: Activity, user) -> None:
+    """Record the word in the activity's history (who, when), re-queue its check, refresh what shows it."""
     from ..tasks import check_activity_task
+
+    activity.refresh_from_db()
+    activity._history_user = user
+    activity.save(update_fields=list(CONFIRMATION_FIELDS))  # the values just written: a history record, nothing else
 
     enqueue_on_commit(check_activity_task, activity.pk)
     dashboard_changed()
@@ -117,8 +122,7 @@ def partner_confirm(*, user, activity: Activity) -> Activity:
         partner_confirmed_by=user, partner_confirmed_at=now, needs_check=True, check_requested_at=now,
     ):
         raise ValidationError(_("The partner has already been confirmed, or the activity has changed meanwhile."))
-    activity.partner_confirmed_by, activity.partner_confirmed_at = user, now
-    _after_change(activity)
+    _after_change(activity, user)
     _tell(
         activity, recipients_of=activity.plan.organisation.slug, event="confirmed",
         key=f"confirmed:{activity.pk}:{activity.partner_id}:{now.isoformat()}", who=user,
@@ -137,8 +141,7 @@ def partner_withdraw(*, user, activity: Activity) -> Activity:
         partner_confirmed_by=None, partner_confirmed_at=None, needs_check=True, check_requested_at=now,
     ):
         raise ValidationError(_("The partner's confirmation has already been withdrawn, or the activity has changed meanwhile."))
-    activity.partner_confirmed_by, activity.partner_confirmed_at = None, None
-    _after_change(activity)
+    _after_change(activity, user)
     _tell(
         activity, recipients_of=activity.plan.organisation.slug, event="withdrawn",
         key=f"withdrawn:{activity.pk}:{activity.partner_id}:{now.isoformat()}", who=user,

@@ -226,6 +226,15 @@ def test_the_page_says_awaiting_and_offers_the_button_only_to_the_partner_party(
     assert f"DI FOS — confirmed by {who} on" in page and 'data-testid="withdraw-partner"' in page
     lead = htmllib.unescape(client_for(demo_users["censec-director"]).get(_url(lockheed)).content.decode())
     assert "confirmed by" in lead and 'data-testid="withdraw-partner"' not in lead
+    history = lead[lead.index('data-testid="history"'):]
+    assert f"{who} ·" in history and "partner's confirmation: <del>awaiting</del> → <ins>confirmed</ins>" in history
+    plan_page = htmllib.unescape(client_for(demo_users["censec-director"]).get("/activities/censec/2027/").content.decode())
+    assert "with DI FOS" in plan_page and "with DI FOS (awaiting confirmation)" not in plan_page
+
+
+def test_the_plan_page_marks_a_partner_awaiting_confirmation(lockheed, demo_users, client_for):
+    plan_page = htmllib.unescape(client_for(demo_users["censec-director"]).get("/activities/censec/2027/").content.decode())
+    assert "with DI FOS (awaiting confirmation)" in plan_page
 
 
 # --- the partner party is told, once per naming; the lead party hears the answer ----------------------
