@@ -262,7 +262,7 @@ def test_the_lead_party_hears_the_confirmation(lockheed, demo_users):
     partners.partner_confirm(user=demo_users["difos-director"], activity=_fresh(lockheed))
     told = Notification.objects.filter(kind="activity_partner", key__startswith=f"confirmed:{lockheed.pk}:")
     assert {n.recipient.username for n in told} == {"censec-director", "censec-secretariat"}
-    assert "confirms" in told.first().subject
+    assert "bekræfter den fælles aktivitet" in told.first().subject  # emails are in Danish
 
 
 def test_a_copied_plan_names_its_partners_unconfirmed(lockheed, demo_users, plan_for):
@@ -294,3 +294,11 @@ def test_the_import_help_says_the_partner_is_named_and_confirmed_on_the_page(dem
     plan_for("censec", 2027)
     html = htmllib.unescape(client_for(demo_users["censec-secretariat"]).get("/activities/censec/2027/import/").content.decode())
     assert 'data-testid="import-partner"' in html and "confirms it there" in html
+
+
+def test_the_page_in_danish(lockheed, demo_users, client_for, client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "da"
+    page = htmllib.unescape(client_for(demo_users["difos-director"]).get(_url(lockheed)).content.decode())
+    assert "DI FOS — afventer bekræftelse fra DI FOS" in page and "Bekræft: DI FOS deltager" in page
+    response = client_for(demo_users["censec-director"]).post(_url(lockheed, "confirm-partner/"))
+    assert "Kun direktøren eller sekretariatet hos DI FOS kan bekræfte" in htmllib.unescape(response.content.decode())
