@@ -302,3 +302,13 @@ def test_the_page_in_danish(lockheed, demo_users, client_for, client, settings):
     assert "DI FOS — afventer bekræftelse fra DI FOS" in page and "Bekræft: DI FOS deltager" in page
     response = client_for(demo_users["censec-director"]).post(_url(lockheed, "confirm-partner/"))
     assert "Kun direktøren eller sekretariatet hos DI FOS kan bekræfte" in htmllib.unescape(response.content.decode())
+
+
+def test_what_waits_for_the_partner_partys_word(lockheed, demo_users):
+    from activities.selectors import partner_confirmations_awaiting
+
+    assert list(partner_confirmations_awaiting(user=demo_users["difos-director"])) == [lockheed]
+    assert list(partner_confirmations_awaiting(user=demo_users["censec-director"])) == []
+    assert list(partner_confirmations_awaiting(user=demo_users["censec-board"])) == []
+    partners.partner_confirm(user=demo_users["difos-director"], activity=_fresh(lockheed))
+    assert list(partner_confirmations_awaiting(user=demo_users["difos-secretariat"])) == []
