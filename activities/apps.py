@@ -13,3 +13,5 @@ class ActivitiesConfig(AppConfig):
 
         # A full sweep may find hundreds at once: by default they come in the daily digest.
         register_kind("activity_finding", label=_("Findings of the plan checks (§4)"), default=Delivery.DIGEST)
+        # i11d: a joint activity names the partner party, which confirms it; the lead party hears the answer.
+        register_kind("activity_partner", label=_("Joint activities: named as partner, confirmed, withdrawn (§4)"))

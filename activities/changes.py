@@ -43,4 +43,8 @@ class ChangeDescriber:
             old, new = getattr(before, field.attname), getattr(after, field.attname)
             if old != new:
                 result.append((str(field.verbose_name), self.value(name, old), self.value(name, new)))
+        # The partner party's word (i11d), which only the partner party gives.
+        old, new = bool(getattr(before, "partner_confirmed_at", None)), bool(getattr(after, "partner_confirmed_at", None))
+        if old != new:
+            result.append((_("partner's confirmation"), *(_("confirmed") if v else _("awaiting") for v in (old, new))))
         return result

@@ -97,3 +97,29 @@ def visible_member_activities(user, queryset=None):
     return queryset.filter(
         plan__status__in=[PlanStatus.SUBMITTED, PlanStatus.COORDINATED], visibility__in=member_visibilities(user)
     ).exclude(status=ActivityStatus.CANCELLED, published_at__isnull=True)
+
+
+# --- i11d: joint activities are confirmed by the partner party (§4 "løst i fællesskab") ----------
+# A partner named on an activity counts only once someone of the partner party confirms it. Its
+# word is the partner party's own: its director or secretariat. Not the lead party (one party
+# cannot speak for the other), and not an administrator, who has no party (an administrator who
+# also holds a staff role of the partner party speaks as that role).
+
+
+def _speaks_for_partner(user, activity) -> bool:
+    if not activity.partner_id or activity.partner_id == activity.plan.organisation_id:
+        return False
+    staff = staff_organisations(user)
+    return activity.partner_id in staff and activity.plan.organisation_id not in staff
+
+
+@register_rule
+def may_confirm_partner(user, activity) -> bool:
+    """The partner party's director or secretariat confirms that it takes part in the joint activity."""
+    return _speaks_for_partner(user, activity)
+
+
+@register_rule
+def may_withdraw_partner_confirmation(user, activity) -> bool:
+    """The partner party's director or secretariat withdraws its confirmation again."""
+    return _speaks_for_partner(user, activity)

@@ -385,3 +385,19 @@ def dashboard_plans(*, user, years: list[int]) -> list[dict]:
             })
     return result
 
+
+
+# --- i11d: joint activities waiting for the partner party's word -----------------------------------
+
+
+def partner_confirmations_awaiting(*, user):
+    """Activities of the other party naming the user's party as partner, not yet confirmed: what waits
+    for this user's word (for the dashboard's "waiting for your party"); one query when evaluated."""
+    from .models import ActivityStatus
+
+    mine = permissions.staff_organisations(user)
+    qs = Activity.objects.filter(partner_id__in=mine, partner_confirmed_at__isnull=True, plan__in=permissions.visible_plans(user))
+    return (
+        qs.exclude(plan__organisation_id__in=mine).exclude(status=ActivityStatus.CANCELLED)
+        .select_related("plan__organisation", "partner").order_by("start", "id")
+    )

@@ -26,3 +26,11 @@ urlpatterns = [
     path(plan + "activities/<id:pk>/", views.activity_edit, name="activity"),
     path(plan + "activities/<id:pk>/delete/", views.activity_delete, name="activity-delete"),
 ]
+
+# i11d: the partner party confirms a joint activity (or withdraws its confirmation).
+from . import views_partners  # noqa: E402
+
+urlpatterns += [
+    path(plan + "activities/<id:pk>/confirm-partner/", views_partners.confirm_partner, name="activity-confirm-partner"),
+    path(plan + "activities/<id:pk>/withdraw-partner/", views_partners.withdraw_partner, name="activity-withdraw-partner"),
+]

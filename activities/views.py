@@ -19,6 +19,7 @@ from .changes import EDITABLE_FIELDS
 from .services import findings as finding_services
 from .services import imports, plans
 from .services.plans import StaleActivity
+from .views_partners import partner_context
 
 PAGE_SIZE = 50
 
@@ -113,7 +114,8 @@ def _activity_form_page(request, plan, activity, form, stale=None):
     history = selectors.activity_history(user=request.user, plan=plan, activity_id=activity.pk) if activity else []
     return render(
         request, "activities/activity_form.html",
-        {"plan": plan, "activity": activity, "form": form, "history": history, "stale": stale},
+        {"plan": plan, "activity": activity, "form": form, "history": history, "stale": stale,
+         **partner_context(request.user, activity)},
         # 400 for an edit that does not say which version it was made on (it would overwrite blindly).
         status=409 if stale else 400 if form.is_bound and form.has_error(NON_FIELD_ERRORS, VERSION_MISSING) else 200,
     )
@@ -143,7 +145,8 @@ def activity_edit(request, org, year, pk):
             raise PermissionDenied(_("Only %(party)s's secretariat can change this plan.") % {"party": plan.organisation})
         return render(
             request, "activities/activity_detail.html",
-            {"plan": plan, "activity": activity, "history": selectors.activity_history(user=request.user, plan=plan, activity_id=pk)},
+            {"plan": plan, "activity": activity, "history": selectors.activity_history(user=request.user, plan=plan, activity_id=pk),
+             **partner_context(request.user, activity)},
         )
     form = ActivityForm(request.POST or None, instance=activity, plan=plan)
     stale = None

@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from activities.models import Activity, PlanStatus, Visibility
-from activities.services import plans
+from activities.services import partners, plans
 from agreement.models import MatrixRow, Organisation
 
 from . import services
@@ -57,6 +57,8 @@ def seed(*, users: dict) -> dict:
             partner = orgs.get(JOINT.get(activity.title, ""), activity.partner)
             plans.activity_update(user=user, activity=activity, version=activity.version,
                                   visibility=visibility, place=place, signup_url=signup, partner=partner)
+            if partner and not activity.partner_confirmed_at:  # the partner party confirms the joint activity
+                partners.partner_confirm(user=users[f"{partner.slug}-director"], activity=activity)
     for slug, org in orgs.items():
         for plan in org.plans.filter(year__in=[this_year, this_year + 1], status=PlanStatus.DRAFT):
             plans.plan_submit(user=users[f"{slug}-secretariat"], plan=plan)

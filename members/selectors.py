@@ -80,19 +80,22 @@ def _build_rows(*, user) -> list[ActivityRow]:
             "id", "title", "description", "start", "end", "place", "target_groups", "signup_url", "status", "updated_at",
             "topics", "plan__organisation__slug", "plan__organisation__short_name", "task_area__slug",
             "task_area__number", "task_area__name_da", "task_area__name_en", "partner__slug", "partner__short_name",
+            "partner_confirmed_at",
         )
         .order_by("start", "id")
     )
     rows: list[ActivityRow] = []
     joint: dict[tuple, ActivityRow] = {}
     for a in activities.iterator(chunk_size=2000):
+        # A co-organiser is shown only once the partner party confirmed it (i11d).
+        partner = a.partner if a.partner_id and a.partner_confirmed_at else None
         organiser = a.plan.organisation
         organisers = [(organiser.slug, organiser.short_name)]
-        if a.partner_id:
-            organisers.append((a.partner.slug, a.partner.short_name))
+        if partner:
+            organisers.append((partner.slug, partner.short_name))
         organisers.sort()
         key = (tuple(slug for slug, _n in organisers), a.start, tuple(normalise(a.title)))
-        if a.partner_id and key in joint:
+        if partner and key in joint:
             continue  # the partner's plan lists the same joint activity: show it once
         row = ActivityRow(
             id=a.pk, title=a.title, description=a.description, organisers=[n for _s, n in organisers],
@@ -101,7 +104,7 @@ def _build_rows(*, user) -> list[ActivityRow]:
             cancelled=a.status == ActivityStatus.CANCELLED, updated_at=a.updated_at,
             words=stems(" ".join([a.title, a.description, a.topics, a.target_groups, a.place])),
         )
-        if a.partner_id:
+        if partner:
             joint[key] = row
         rows.append(row)
     return rows

@@ -174,6 +174,9 @@ GET_TABLE = {
     "robots": everyone(200, anonymous=200),
     "healthz": everyone(200, anonymous=200),
     "readyz": everyone(200, anonymous=200),
+    # i11d: the partner party confirms a joint activity (form posts only)
+    "activities:activity-confirm-partner": everyone(405),
+    "activities:activity-withdraw-partner": everyone(405),
 }
 
 # A member company's person reaches the members pages and their own account, nothing of the staff
@@ -220,6 +223,10 @@ POST_REFUSED = {
     "members:manage-service-create": set(ROLES) - {ANON, CS, AD},
     "members:manage-service": set(ROLES) - {ANON, CS, AD},
     "members:manage-service-delete": set(ROLES) - {ANON, CS, AD},
+    # i11d: the world's activity names no partner, so nobody may confirm or withdraw (the partner
+    # party's word is tested in tests/activities/test_partner_confirmation.py)
+    "activities:activity-confirm-partner": set(ROLES) - {ANON},
+    "activities:activity-withdraw-partner": set(ROLES) - {ANON},
 }
 
 PK_FOR = {
@@ -229,6 +236,8 @@ PK_FOR = {
     "governance:material-download": "ordinary", "governance:material-version-download": "ordinary",
     "governance:material-new-version": "ordinary", "coordination:contact-detail": "contact", "coordination:contact-update": "contact",
     "coordination:action-item-done": "action", "members:manage-service": "service", "members:manage-service-delete": "service",
+    # i11d
+    "activities:activity-confirm-partner": "activity", "activities:activity-withdraw-partner": "activity",
 }
 VARIANTS = {"ordinary": "ordinary", "personnel": "personnel", "internal": "internal",
             "public_activity": "public_activity", "members_activity": "members_activity"}

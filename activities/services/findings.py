@@ -31,13 +31,14 @@ from .. import checks
 from ..explain import explain, organisations
 from ..models import Activity, ActivityStatus, Finding, FindingStatus, Plan
 from . import analysis
+from .partners import confirmed_partner
 from .plans import MAX_DURATION
 
 logger = logging.getLogger(__name__)
 
 ITEM_COLUMNS = (
     "pk", "plan__organisation__slug", "plan__year", "task_area_id", "start", "end", "match_keys",
-    "matrix_row__code", "common_interest", "partner__slug", "matrix_row__lead", "matrix_row__other_party_duty",
+    "matrix_row__code", "common_interest", "confirmed_partner", "matrix_row__lead", "matrix_row__other_party_duty",
 )
 STILL_OPEN = (FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED)
 
@@ -84,6 +85,8 @@ def items_from(queryset) -> list[checks.Item]:
     (The single-activity check reads its few rows with one plain statement instead, `_single_check_rows`:
     a server-side cursor would cost PostgreSQL three round trips, DECLARE, FETCH and CLOSE.)
     """
+    # The checks see a partner only once the partner party confirmed it (i11d: joint activities are confirmed).
+    queryset = queryset.annotate(confirmed_partner=confirmed_partner("partner__slug"))
     rows = queryset.exclude(status=ActivityStatus.CANCELLED).order_by("start", "pk").values_list(*ITEM_COLUMNS)
     return [
         checks.make_item(
@@ -198,7 +201,7 @@ def check_all(*, year: int | None = None) -> SyncResult:
 # Building the SQL of a query with subqueries costs the ORM about as much as the database takes to
 # run it; the statements never change, only the activity's id, so they are compiled once.
 SENTINEL = -7_777_777
-SINGLE_COLUMNS = ("pk", "plan_id", "task_area_id", "start", "end", "match_keys", "matrix_row_id", "common_interest", "partner_id")
+SINGLE_COLUMNS = ("pk", "plan_id", "task_area_id", "start", "end", "match_keys", "matrix_row_id", "common_interest", "confirmed_partner_id")
 
 
 @dataclass
@@ -239,7 +242,8 @@ def _activity_and_candidates(activity_id: int):
             Q(pk=activity_id)
             | Q(start__gte=Subquery(window), start__lte=Subquery(one.values("end")[:1]), end__gte=Subquery(one.values("start")[:1]))
         )
-        .exclude(status=ActivityStatus.CANCELLED).order_by().values_list(*SINGLE_COLUMNS)
+        .exclude(status=ActivityStatus.CANCELLED).annotate(confirmed_partner_id=confirmed_partner("partner_id"))
+        .order_by().values_list(*SINGLE_COLUMNS)
     )
 
 

@@ -19,6 +19,7 @@ from portal.queue import enqueue_on_commit
 
 from .. import checks
 from ..changes import EDITABLE_FIELDS, ChangeDescriber
+from . import partners
 from .analysis import activity_match_keys, analyzer_for_batch
 from ..models import Activity, ActivityStatus, Finding, FindingStatus, Plan, PlanStatus, Visibility
 
@@ -141,6 +142,7 @@ def activity_create(*, user, plan: Plan, **fields) -> Activity:
     activity._history_user = user
     activity.save()
     _after_write([activity.pk])
+    partners.partner_named([activity])
     if activity.visibility != Visibility.INTERNAL:
         public_changed()
     return activity
@@ -162,8 +164,10 @@ def activity_update(*, user, activity: Activity, version: int, **fields) -> Acti
     """
     _require(permissions.may_edit_plan(user, activity.plan), _("Only the party's secretariat can change its plan."))
     was_visible = activity.visibility != Visibility.INTERNAL
+    old_partner = activity.partner_id
     for name, value in fields.items():
         setattr(activity, name, value)
+    confirmation = partners.clear_if_partner_changed(activity, old_partner)
     activity_validate(activity)
     _mark_for_check(activity)
     _stamp_published(activity)
@@ -181,8 +185,11 @@ def activity_update(*, user, activity: Activity, version: int, **fields) -> Acti
         activity._history_user = user
         activity.save(update_fields=[
             *EDITABLE_FIELDS, "version", "match_keys", "needs_check", "check_requested_at", "updated_at", "published_at",
+            *confirmation,
         ])
     _after_write([activity.pk])
+    if confirmation:
+        partners.partner_named([activity])
     if was_visible or activity.visibility != Visibility.INTERNAL:
         public_changed()
     return activity
@@ -287,6 +294,7 @@ def activities_bulk_create(*, plan: Plan, activities: list[Activity], user=None)
     except IntegrityError as exc:
         raise ValidationError(_("The activities could not be saved: %(error)s") % {"error": exc}) from None
     _after_write([a.pk for a in created])
+    partners.partner_named(created)
     if any(a.visibility != Visibility.INTERNAL for a in created):
         public_changed()
     return created
