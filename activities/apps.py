@@ -13,3 +13,4 @@ class ActivitiesConfig(AppConfig):
 
         # A full sweep may find hundreds at once: by default they come in the daily digest.
         register_kind("activity_finding", label=_("Findings of the plan checks (§4)"), default=Delivery.DIGEST)
+        register_kind("plan_reopened", label=_("A coordinated plan changed and waits for approval again (§4)"))
