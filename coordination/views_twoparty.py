@@ -73,7 +73,7 @@ def _word(request, pk, action, success):
 
 @require_POST
 def finding_acknowledge(request, pk):
-    return _word(request, pk, WordAction.ACKNOWLEDGE, _("The finding is settled: both parties' words are in."))
+    return _word(request, pk, WordAction.ACKNOWLEDGE, _("The finding is settled: the words it needs are in."))
 
 
 @require_POST
