@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from activities import selectors as activity_selectors
+from activities.models import FindingStatus
 from activities.services.findings import findings_with_activities
 from portal import permissions
 
@@ -66,7 +67,7 @@ def _word(request, pk, action, success):
             messages.error(request, " ".join(exc.messages))
         else:
             finding.refresh_from_db()
-            messages.success(request, success if finding.status != "open" else _("Your party's word is recorded; the finding waits for the other party's."))
+            messages.success(request, success if finding.status != FindingStatus.OPEN else _("Your party's word is recorded; the finding waits for the other party's."))
     following = request.POST.get("next", "")
     return redirect(following if following.startswith("/activities/") else "activities:findings")
 

@@ -26,7 +26,7 @@ from .contacts_factory import local, make_contact
 def _submitted(add_activity, slug="censec", **fields):
     activity = add_activity(slug, **fields)
     check_activity(activity.pk)
-    plans.plan_submit(user=activity.plan.organisation and _secretariat(activity), plan=activity.plan)
+    plans.plan_submit(user=_secretariat(activity), plan=activity.plan)
     activity.plan.refresh_from_db()
     return activity
 
