@@ -15,3 +15,4 @@ class ActivitiesConfig(AppConfig):
         register_kind("activity_finding", label=_("Findings of the plan checks (§4)"), default=Delivery.DIGEST)
         # i11d: a joint activity names the partner party, which confirms it; the lead party hears the answer.
         register_kind("activity_partner", label=_("Joint activities: named as partner, confirmed, withdrawn (§4)"))
+        register_kind("plan_reopened", label=_("A coordinated plan changed and waits for approval again (§4)"))

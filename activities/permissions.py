@@ -1,12 +1,9 @@
 """Who may see and change plans and findings (§4), registered with portal.permissions (asked as `permissions.<name>`)."""
 
-from portal.models import RoleKind
-from portal.permissions import (
-    is_administrator, is_member, is_party_staff, is_secretariat, organisations_with_role, staff_organisations,
-)
+from portal.permissions import is_administrator, is_member, is_party_staff, is_secretariat
 from portal.registry import register_rule
 
-from .models import Activity, ActivityStatus, Finding, FindingKind, FindingStatus, Plan, PlanStatus, Visibility
+from .models import Activity, ActivityStatus, Finding, Plan, PlanStatus, Visibility
 
 
 @register_rule
@@ -44,34 +41,8 @@ def may_submit_plan(user, plan) -> bool:
     return may_edit_plan(user, plan) and plan.status == PlanStatus.DRAFT
 
 
-@register_rule
-def may_coordinate_plan(user, plan) -> bool:
-    """The directors mark a submitted plan coordinated (§5: the directors' coordination)."""
-    return plan.status == PlanStatus.SUBMITTED and bool(organisations_with_role(user, RoleKind.DIRECTOR))
-
-
-def finding_parties(finding) -> set[int]:
-    """Organisation ids of the parties owning the finding's activities (activities prefetched with their plans)."""
-    return {a.plan.organisation_id for a in finding.activities.all()}
-
-
-@register_rule
-def may_acknowledge_finding(user, finding) -> bool:
-    """Staff of a concerned party acknowledge a finding; an activity of common interest is acknowledged by the other party."""
-    if finding.status != FindingStatus.OPEN:
-        return False
-    staff = staff_organisations(user)
-    if finding.kind == FindingKind.COMMON_INTEREST:
-        return bool(staff - finding_parties(finding))
-    return bool(staff)
-
-
-@register_rule
-def may_dismiss_finding(user, finding) -> bool:
-    """A director (or an administrator) may dismiss a finding that does not hold, with a reason."""
-    return finding.status in (FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED) and (
-        bool(organisations_with_role(user, RoleKind.DIRECTOR)) or is_administrator(user)
-    )
+# Coordinating a plan and answering a finding are the two parties' words: coordination/permissions.py
+# (may_coordinate_plan, may_acknowledge_finding, may_dismiss_finding, may_propose_finding).
 
 
 # --- what the members pages show (§1 P1) ---------------------------------------------------------

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from agreement.selectors import parties_by_slug
 from agreement.models import Organisation, TaskArea
 from portal import permissions
+from portal.registry import page_extensions
 
 from .explain import Side, explain, organisations, sides
 from .services.analysis import analyzer_for
@@ -184,25 +185,45 @@ def plan_history(*, user, plan: Plan, limit: int = 5):
 
 
 @dataclass
+class PagePart:
+    """What another app adds to one object of a page (portal.registry.PageExtension): its template and data."""
+
+    template: str
+    data: object
+    csv_column: str = ""
+
+
+def page_parts(page: str, objects: list, *, user) -> dict[int, list[PagePart]]:
+    """For each object (by pk), the parts the higher apps add to `page`; each extension reads all objects at once."""
+    parts: dict[int, list[PagePart]] = {obj.pk: [] for obj in objects}
+    for extension in page_extensions(page):
+        values = extension.data(user=user, objects=objects) if objects else {}
+        for obj in objects:
+            parts[obj.pk].append(PagePart(extension.template, values.get(obj.pk), extension.csv_column))
+    return parts
+
+
+@dataclass
 class FindingRow:
     finding: Finding
     explanation: str
     organisations: list[str]
-    may_acknowledge: bool = False
-    may_dismiss: bool = False
     sides: list[Side] = field(default_factory=list)
+    # What other apps add (coordination: the parties' words and the forms to give one).
+    parts: list[PagePart] = field(default_factory=list)
 
 
 def finding_rows(findings, party_map: dict[str, Organisation], *, user) -> list[FindingRow]:
     """The findings as the page, the CSV and `check_plans` show them; the thesaurus is read once for all."""
     analyzer = analyzer_for()
-    return [
-        FindingRow(
-            f, explain(f, party_map, analyzer), organisations(f),
-            permissions.may_acknowledge_finding(user, f), permissions.may_dismiss_finding(user, f), sides(f, analyzer),
-        )
-        for f in findings
-    ]
+    findings = list(findings)
+    parts = page_parts("finding", findings, user=user)
+    return [FindingRow(f, explain(f, party_map, analyzer), organisations(f), sides(f, analyzer), parts[f.pk]) for f in findings]
+
+
+def findings_csv_columns() -> list[str]:
+    """The CSV's columns: the contract's and issue 9's, then one per column another app adds (coordination: `words`)."""
+    return FINDINGS_CSV_COLUMNS + [e.csv_column for e in page_extensions("finding") if e.csv_column]
 
 
 # The contract's columns first; what follows is for people reading the file.
@@ -221,6 +242,7 @@ def finding_csv_row(row: FindingRow) -> list:
         " | ".join(", ".join(side.matched) for side in row.sides) if finding.score is not None else "",
         " | ".join(str(side.activity.plan.year) for side in row.sides),
         " | ".join(f"{side.activity.start.isoformat()}/{side.activity.end.isoformat()}" for side in row.sides),
+        *("" if part.data is None else str(part.data) for part in row.parts if part.csv_column),
     ]
 
 

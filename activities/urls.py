@@ -1,3 +1,6 @@
+"""The activities pages. Coordinating a plan and answering a finding (the two parties' words) are
+coordination's (coordination/urls_twoparty.py, mounted under /activities/ ahead of these)."""
+
 from django.urls import path
 
 from . import views
@@ -7,15 +10,12 @@ plan = "<slug:org>/<year:year>/"
 urlpatterns = [
     path("", views.index, name="index"),
     path("findings/", views.findings, name="findings"),
-    path("findings/<id:pk>/acknowledge/", views.finding_acknowledge, name="finding-acknowledge"),
-    path("findings/<id:pk>/dismiss/", views.finding_dismiss, name="finding-dismiss"),
     path("timeline/<year:year>/", views.timeline, name="timeline"),
     path("suggest-row/", views.suggest_row, name="suggest-row"),
     path(plan, views.plan_detail, name="plan"),
     path(plan + "create/", views.plan_create, name="plan-create"),
     path(plan + "checks/", views.plan_checks, name="plan-checks"),
     path(plan + "submit/", views.plan_submit, name="plan-submit"),
-    path(plan + "coordinate/", views.plan_coordinate, name="plan-coordinate"),
     path(plan + "duplicate/", views.plan_duplicate, name="plan-duplicate"),
     path(plan + "import/", views.plan_import, name="plan-import"),
     path(plan + "import/template.csv", views.import_template, {"ext": "csv"}, name="import-template-csv"),

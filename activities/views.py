@@ -16,7 +16,6 @@ from . import selectors, spreadsheets
 from .forms import VERSION_MISSING, ActivityFilterForm, ActivityForm, FindingFilterForm, ImportForm, ReasonForm
 from .models import Activity, Plan
 from .changes import EDITABLE_FIELDS
-from .services import findings as finding_services
 from .services import imports, plans
 from .services.plans import StaleActivity
 from .views_partners import partner_context
@@ -84,7 +83,7 @@ def plan_detail(request, org, year):
         history=selectors.activity_history(user=request.user, plan=plan),
         plan_history=selectors.plan_history(user=request.user, plan=plan),
         may_submit=permissions.may_submit_plan(request.user, plan),
-        may_coordinate=permissions.may_coordinate_plan(request.user, plan),
+        extensions=selectors.page_parts("plan", [plan], user=request.user)[plan.pk],
         previous=selectors.plan_previous(user=request.user, plan=plan),
     )
     return render(request, "activities/plan.html", context)
@@ -198,11 +197,6 @@ def plan_submit(request, org, year):
 
 
 @require_POST
-def plan_coordinate(request, org, year):
-    return _plan_action(request, org, year, plans.plan_coordinate, _("The plan is marked coordinated."))
-
-
-@require_POST
 def plan_duplicate(request, org, year):
     plan = _plan(request, org, year)
     _editable(request, plan)
@@ -279,7 +273,7 @@ def findings(request):
     party_map = selectors.parties()
     if request.GET.get("format") == "csv":
         rows = selectors.finding_rows(queryset.iterator(chunk_size=500), party_map, user=request.user)
-        return csv_response("findings.csv", selectors.FINDINGS_CSV_COLUMNS, map(selectors.finding_csv_row, rows))
+        return csv_response("findings.csv", selectors.findings_csv_columns(), map(selectors.finding_csv_row, rows))
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -288,32 +282,6 @@ def findings(request):
         {"filters": filters, "page": page, "rows": selectors.finding_rows(page.object_list, party_map, user=request.user),
          "query_string": query.urlencode(), "reason_form": ReasonForm()},
     )
-
-
-def _decide(request, pk, service, success):
-    _staff_only(request)
-    finding = get_object_or_404(finding_services.findings_with_activities(permissions.visible_findings(request.user)), pk=pk)
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give a reason, so the other party can see why."))
-    else:
-        try:
-            service(user=request.user, finding=finding, reason=form.cleaned_data["reason"])
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, success)
-    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/activities/") else "activities:findings")
-
-
-@require_POST
-def finding_acknowledge(request, pk):
-    return _decide(request, pk, finding_services.finding_acknowledge, _("The finding is acknowledged."))
-
-
-@require_POST
-def finding_dismiss(request, pk):
-    return _decide(request, pk, finding_services.finding_dismiss, _("The finding is dismissed."))
 
 
 def timeline(request, year):

@@ -12,7 +12,7 @@ from portal.dashboard_cache import dashboard_changed
 
 from . import services
 from .forms import action_items_from
-from .models import ActionItem, DirectorContact, MonthRecord
+from .models import ActionItem, DirectorContact, FindingWord, MonthRecord, PlanApproval
 
 CONTACT_FIELDS = ["occurred_at", "form", "participants", "task_areas", "activities_presented", "decisions"]
 
@@ -75,3 +75,29 @@ class MonthRecordAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+# --- The two parties' words (§4): shown, never written here (a word is a party's, given on the pages) --
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PlanApproval)
+class PlanApprovalAdmin(ReadOnlyAdmin):
+    list_display = ["plan", "party", "revision", "approved_by", "approved_at"]
+    list_filter = ["party"]
+
+
+@admin.register(FindingWord)
+class FindingWordAdmin(ReadOnlyAdmin):
+    list_display = ["finding", "party", "action", "outcome", "user", "contact", "created_at"]
+    list_filter = ["party", "action", "outcome"]

@@ -5,7 +5,7 @@ queries with one year of data as with ten. The rendered sections are cached unde
 includes `dashboard_generation()`: any service that changes what they show calls
 `dashboard_changed()`, and the next request renders afresh. Sections fed by other apps (findings,
 plans, boards, meetings) are the cards those apps registered (portal.registry), filled by their
-own selectors: this app imports neither activities nor governance.
+own selectors; what waits for the user's own party's word is this app's (selectors_twoparty).
 """
 
 import datetime as dt
@@ -24,7 +24,7 @@ from portal.dashboard_cache import dashboard_generation
 from portal.dates import add_months, month_end, month_start
 from portal.registry import registry
 
-from . import monthly, selectors
+from . import monthly, selectors, selectors_twoparty
 from .models import ActionItem, MonthRecord, MonthStatus
 
 CACHE_SECONDS = 10 * 60
@@ -85,6 +85,8 @@ def dashboard_data(*, user, today: dt.date, now: dt.datetime) -> dict:
     if permissions.may_view_contacts(user):
         data["contacts"] = contact_month(today=today, now=now)
         data["director_meetings"] = selectors.upcoming_director_meetings(now=now)
+    # What waits for the user's own party's word (§4): plans to approve, findings to answer.
+    data["my_word"] = selectors_twoparty.waiting_for_my_party(user=user)
     data["action_items"] = action_item_counts(user=user, today=today)
     data["my_overdue"] = list(
         ActionItem.objects.filter(owner=user, done=False, due_on__lt=today).order_by("due_on")[:5]

@@ -7,11 +7,15 @@ These models came from the governance app; their tables keep the names they had 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-__all__ = ["ActionItem", "ContactForm", "DirectorContact", "MonthRecord", "MonthStatus", "contact_history"]
+__all__ = [
+    "ActionItem", "ContactForm", "DirectorContact", "FindingWord", "MonthRecord", "MonthStatus", "PlanApproval", "WordAction",
+    "WordOutcome", "contact_history",
+]
 
 
 class ContactForm(models.TextChoices):
@@ -123,3 +127,102 @@ class MonthRecord(models.Model):
 
     def __str__(self):
         return f"{self.month:%Y-%m} {self.get_status_display()}"
+
+
+# --- Two-party words (§4: plans "koordineres mellem de to parter"; findings settled by both) ---------
+
+
+class PlanApproval(models.Model):
+    """One party's approval, by its director, of one revision of a plan (§4: the plans are coordinated between the two parties).
+
+    A plan is coordinated once both parties have approved its current revision and no finding on it
+    is open; a change to its activities raises the revision, so an older approval no longer counts.
+    """
+
+    plan = models.ForeignKey("activities.Plan", on_delete=models.CASCADE, related_name="approvals", verbose_name=_("plan"))
+    party = models.ForeignKey("agreement.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("party"))
+    revision = models.PositiveIntegerField(_("revision"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("approved by")
+    )
+    approved_at = models.DateTimeField(_("approved at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("plan approval")
+        verbose_name_plural = _("plan approvals")
+        ordering = ["-approved_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "party", "revision"], name="plan_approval_once_per_party_and_revision",
+                violation_error_message=_("This party has already approved this revision of the plan."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.plan} r{self.revision}: {self.party}"
+
+
+class WordAction(models.TextChoices):
+    """What a party's word on a finding does: agree it is settled, say it does not hold, or propose (the owner's word)."""
+
+    ACKNOWLEDGE = "acknowledge", _("Agreed")
+    DISMISS = "dismiss", _("Does not hold")
+    PROPOSE = "propose", _("Proposed")
+
+
+class WordOutcome(models.TextChoices):
+    """How the parties settle a finding (§4: "løst i fællesskab eller som minimum koordineret"; Appendix 1: inform and involve)."""
+
+    JOINT = "joint", _("A joint activity")
+    WITHDRAWN = "withdrawn", _("One party withdraws it")
+    MOVED = "moved", _("One party moves it")
+    DIVISION = "division", _("A division of work")
+    INFORMED = "informed", _("Informed, no action")
+    JOIN = "join", _("We join")
+    NO_NEED = "no_need", _("No need to join")
+
+
+ACTING_OUTCOMES = (WordOutcome.WITHDRAWN, WordOutcome.MOVED)
+
+
+class FindingWord(models.Model):
+    """One party's word on a plan-check finding: the outcome it agrees, why, who said it and at which director contact (§4–§5)."""
+
+    finding = models.ForeignKey("activities.Finding", on_delete=models.CASCADE, related_name="words", verbose_name=_("finding"))
+    party = models.ForeignKey("agreement.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("party"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("said by"))
+    action = models.CharField(_("word"), max_length=12, choices=WordAction.choices)
+    outcome = models.CharField(_("outcome"), max_length=12, choices=WordOutcome.choices)
+    acting_party = models.ForeignKey(
+        "agreement.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("party that withdraws or moves it"),
+    )
+    division = models.TextField(_("who does what"), blank=True)
+    reason = models.TextField(_("reason"))
+    contact = models.ForeignKey(
+        DirectorContact, on_delete=models.SET_NULL, null=True, blank=True, related_name="finding_words",
+        verbose_name=_("agreed at"),
+    )
+    created_at = models.DateTimeField(_("said at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("word on a finding")
+        verbose_name_plural = _("words on findings")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["finding", "party"], name="finding_word_once_per_party",
+                violation_error_message=_("This party has already given its word on this finding."),
+            ),
+            models.CheckConstraint(condition=~Q(reason=""), name="finding_word_has_reason"),
+            models.CheckConstraint(
+                condition=~Q(outcome__in=[o.value for o in ACTING_OUTCOMES]) | Q(acting_party__isnull=False),
+                name="finding_word_names_the_acting_party",
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome=WordOutcome.DIVISION) | ~Q(division=""), name="finding_word_division_says_who_does_what",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.finding_id} {self.party}: {self.get_outcome_display()}"

@@ -43,6 +43,23 @@ class LandingPage:
     url_name: str
 
 
+@dataclass(frozen=True)
+class PageExtension:
+    """A part a higher app adds to a lower app's page (e.g. coordination's approvals on a plan page).
+
+    `data(user=…, objects=[…])` returns {object pk: value} for the objects the page shows, in a fixed
+    number of queries; the page includes `template` with `data` (the object's value) for each object.
+    `csv_column`, if set, names a column the page's CSV appends, filled with `str(value)`.
+    """
+
+    page: str
+    key: str
+    data: Callable
+    template: str
+    order: int = 0
+    csv_column: str = ""
+
+
 @dataclass
 class Registry:
     permission_rules: dict[str, Callable] = field(default_factory=dict)
@@ -50,6 +67,7 @@ class Registry:
     dashboard_cards: list[DashboardCard] = field(default_factory=list)
     landing_pages: list[LandingPage] = field(default_factory=list)
     audit_sources: dict[str, Callable] = field(default_factory=dict)
+    page_extensions: list[PageExtension] = field(default_factory=list)
 
 
 registry = Registry()
@@ -86,3 +104,17 @@ def register_landing_page(page: LandingPage) -> None:
 def register_audit_source(name: str, func: Callable) -> None:
     """A log the audit page shows beside the change history: `func(user=…)` returns what that user may read."""
     registry.audit_sources[name] = func
+
+
+def register_page_extension(extension: PageExtension) -> None:
+    if extension in registry.page_extensions:
+        return
+    if any(e.page == extension.page and e.key == extension.key for e in registry.page_extensions):
+        raise ImproperlyConfigured(f"Two apps register the extension {extension.key!r} of page {extension.page!r}.")
+    registry.page_extensions.append(extension)
+    registry.page_extensions.sort(key=lambda e: e.order)
+
+
+def page_extensions(page: str) -> list[PageExtension]:
+    """The parts other apps add to `page` ("plan", "finding"), in order."""
+    return [e for e in registry.page_extensions if e.page == page]

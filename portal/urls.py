@@ -28,6 +28,8 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("agreement/", include("agreement.urls")),
+    # The parties' words on plans and findings (coordination), at their /activities/ addresses.
+    path("activities/", include("coordination.urls_twoparty")),
     path("activities/", include("activities.urls")),
     path("governance/contacts/", include("coordination.urls")),
     path("governance/", include("governance.urls")),

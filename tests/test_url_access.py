@@ -70,6 +70,9 @@ def world(demo_users, settings):
         "public_activity": Activity.objects.filter(visibility="public", plan__status="submitted").order_by("pk").first().pk,
         "members_activity": Activity.objects.filter(visibility="members", plan__status="submitted").order_by("pk").first().pk,
         "service": Service.objects.filter(organisation__slug="censec").order_by("pk").first().pk,
+        # i11b: a finding about one CenSec activity alone (the other party's word closes it)
+        "censec_finding": Finding.objects.filter(kind__in=["responsibility", "single_track"], activities__plan__organisation__slug="censec")
+        .order_by("pk").first().pk,
     }
 
 
@@ -115,15 +118,12 @@ GET_TABLE = {
     "agreement:lookup": everyone(200),
     "activities:index": only(PARTY_STAFF),
     "activities:findings": only(PARTY_STAFF),
-    "activities:finding-acknowledge": everyone(405),
-    "activities:finding-dismiss": everyone(405),
     "activities:timeline": only(PARTY_STAFF),
     "activities:suggest-row": only(PARTY_STAFF),
     "activities:plan": only(PARTY_STAFF, others=404),
     "activities:plan-create": everyone(405),
     "activities:plan-checks": only(PARTY_STAFF, others=404),
     "activities:plan-submit": everyone(405),
-    "activities:plan-coordinate": everyone(405),
     "activities:plan-duplicate": everyone(405),
     "activities:plan-import": only(CENSEC_PLAN_EDITORS, others=404, difos_secretariat=403, censec_director=403, difos_director=403, admin=403),
     "activities:import-template-csv": only(CENSEC_PLAN_EDITORS, others=404, difos_secretariat=403, censec_director=403, difos_director=403, admin=403),
@@ -177,6 +177,11 @@ GET_TABLE = {
     # i11d: the partner party confirms a joint activity (form posts only)
     "activities:activity-confirm-partner": everyone(405),
     "activities:activity-withdraw-partner": everyone(405),
+    # i11b: the two parties' words (coordination, namespace twoparty), at their /activities/ addresses
+    "twoparty:finding-acknowledge": everyone(405),
+    "twoparty:finding-dismiss": everyone(405),
+    "twoparty:finding-propose": everyone(405),
+    "twoparty:plan-coordinate": everyone(405),
 }
 
 # A member company's person reaches the members pages and their own account, nothing of the staff
@@ -201,11 +206,8 @@ NOT_CENSEC_EDITORS = set(ROLES) - {ANON, CS}
 NOT_STAFF = {CB, DO, CO, OUT, MEM}
 POST_REFUSED = {
     "agreement:notice-withdraw": set(ROLES) - {ANON, CD, AD},
-    "activities:finding-acknowledge": NOT_STAFF,
-    "activities:finding-dismiss": {CS, DS} | NOT_STAFF,
     "activities:plan-create": NOT_CENSEC_EDITORS,
     "activities:plan-submit": NOT_CENSEC_EDITORS,
-    "activities:plan-coordinate": {CS, DS} | NOT_STAFF,
     "activities:plan-duplicate": NOT_CENSEC_EDITORS,
     "activities:plan-import": NOT_CENSEC_EDITORS,
     "activities:activity-create": NOT_CENSEC_EDITORS,
@@ -227,10 +229,16 @@ POST_REFUSED = {
     # party's word is tested in tests/activities/test_partner_confirmation.py)
     "activities:activity-confirm-partner": set(ROLES) - {ANON},
     "activities:activity-withdraw-partner": set(ROLES) - {ANON},
+    # i11b: on a finding about a CenSec activity only DI FOS closes it (its director dismisses), CenSec proposes;
+    # an administrator speaks for neither party
+    "twoparty:finding-acknowledge": {CS, CD, AD} | NOT_STAFF,
+    "twoparty:finding-dismiss": {CS, DS, CD, AD} | NOT_STAFF,
+    "twoparty:finding-propose": {DS, DD, AD} | NOT_STAFF,
+    "twoparty:plan-coordinate": {CS, DS, AD} | NOT_STAFF,
 }
 
 PK_FOR = {
-    "agreement:notice-withdraw": "notice", "activities:finding-acknowledge": "finding", "activities:finding-dismiss": "finding",
+    "agreement:notice-withdraw": "notice",
     "activities:activity": "activity", "activities:activity-delete": "activity", "governance:meeting": "meeting",
     "governance:agenda-item-create": "meeting", "governance:meeting-zip": "meeting", "governance:material-upload": "meeting",
     "governance:material-download": "ordinary", "governance:material-version-download": "ordinary",
@@ -239,6 +247,11 @@ PK_FOR = {
     # i11d
     "activities:activity-confirm-partner": "activity", "activities:activity-withdraw-partner": "activity",
 }
+# i11b
+PK_FOR.update({
+    "twoparty:finding-acknowledge": "censec_finding", "twoparty:finding-dismiss": "censec_finding",
+    "twoparty:finding-propose": "censec_finding",
+})
 VARIANTS = {"ordinary": "ordinary", "personnel": "personnel", "internal": "internal",
             "public_activity": "public_activity", "members_activity": "members_activity"}
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import DateField, F, Q, Subquery
 from django.db.models.functions import Cast
@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from agreement.models import Duty, Lead, MatrixRow, Organisation
 from agreement.selectors import party_staff_by_party
-from portal import notifications, permissions
+from portal import notifications
 from portal.dashboard_cache import dashboard_changed
 from portal.queue import enqueue_on_commit
 
@@ -408,29 +408,20 @@ def notify_pending_findings(*, limit: int = 200) -> int:
 # --- Decisions on findings ------------------------------------------------------------------------
 
 
-def _decide(*, finding: Finding, user, reason: str, status: str, from_statuses) -> Finding:
+def finding_close(*, finding: Finding, user, reason: str, status: str, from_statuses=(FindingStatus.OPEN,)) -> Finding:
+    """Record that the parties have settled an open finding (acknowledged or dismissed, with the reason).
+
+    Who may settle it is the parties' business (coordination asks both parties for their word and
+    calls this once the word that closes it is given); this only writes the outcome, once.
+    """
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Give a reason, so the other party can see why.")})
     now = timezone.now()
-    if not Finding.objects.filter(pk=finding.pk, status__in=from_statuses).update(
+    if not Finding.objects.filter(pk=finding.pk, status__in=list(from_statuses)).update(
         status=status, reason=reason[:2000], handled_by=user, handled_at=now
     ):
         raise ValidationError(_("Someone else has already dealt with this finding."))
     finding.refresh_from_db()
     dashboard_changed()
     return finding
-
-
-def finding_acknowledge(*, user, finding: Finding, reason: str) -> Finding:
-    """A concerned party acknowledges an open finding, saying why it may stand (or that it has been read)."""
-    if not permissions.may_acknowledge_finding(user, finding):
-        raise PermissionDenied(_("You cannot acknowledge this finding."))
-    return _decide(finding=finding, user=user, reason=reason, status=FindingStatus.ACKNOWLEDGED, from_statuses=[FindingStatus.OPEN])
-
-
-def finding_dismiss(*, user, finding: Finding, reason: str) -> Finding:
-    """A director dismisses a finding that does not hold, with the reason."""
-    if not permissions.may_dismiss_finding(user, finding):
-        raise PermissionDenied(_("Only a director can dismiss a finding."))
-    return _decide(finding=finding, user=user, reason=reason, status=FindingStatus.DISMISSED, from_statuses=list(STILL_OPEN))

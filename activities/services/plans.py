@@ -1,4 +1,4 @@
-"""Writes for plans and activities (§4): create, edit with optimistic locking, delete, submit, coordinate, copy."""
+"""Writes for plans and activities (§4): create, edit with optimistic locking, delete, submit, copy; revisions and reopening."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ import re
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreement.models import Organisation
-from portal import permissions
+from agreement.selectors import party_staff
+from portal import notifications, permissions
+from portal.models import RoleKind
 from portal.dashboard_cache import dashboard_changed
 from portal.public_cache import public_changed
 from portal.queue import enqueue_on_commit
@@ -140,7 +143,9 @@ def activity_create(*, user, plan: Plan, **fields) -> Activity:
     _mark_for_check(activity)
     _stamp_published(activity)
     activity._history_user = user
-    activity.save()
+    with transaction.atomic():
+        activity.save()
+        plan_changed(plan=plan, user=user)
     _after_write([activity.pk])
     partners.partner_named([activity])
     if activity.visibility != Visibility.INTERNAL:
@@ -187,6 +192,7 @@ def activity_update(*, user, activity: Activity, version: int, **fields) -> Acti
             *EDITABLE_FIELDS, "version", "match_keys", "needs_check", "check_requested_at", "updated_at", "published_at",
             *confirmation,
         ])
+        plan_changed(plan=activity.plan, user=user)
     _after_write([activity.pk])
     if confirmation:
         partners.partner_named([activity])
@@ -204,6 +210,7 @@ def activity_delete(*, user, activity: Activity) -> None:
         )
         activity._history_user = user
         activity.delete()
+        plan_changed(plan=activity.plan, user=user)
     dashboard_changed()
     if activity.visibility != Visibility.INTERNAL:
         public_changed()
@@ -227,29 +234,52 @@ def plan_submit(*, user, plan: Plan) -> Plan:
     return plan
 
 
-def plan_coordinate(*, user, plan: Plan) -> Plan:
-    """A director marks a submitted plan coordinated, once no finding on it is open.
+def plan_mark_coordinated(*, plan: Plan, user, revision: int) -> bool:
+    """Mark a submitted plan coordinated, if it is still at `revision`; True if this call did.
 
-    1. Run any check still pending for the plan's activities, so nothing unchecked slips through.
-    2. Refuse while a finding on the plan is open (acknowledged findings, with their reason, are fine).
-    3. Record the status, who and when.
+    Whether both parties have approved it is coordination's decision (coordination.services_twoparty);
+    the conditional update makes a change to the plan's activities in the meantime win.
     """
-    from .findings import check_activity
-
-    _require(permissions.may_coordinate_plan(user, plan), _("Only a director can mark a submitted plan coordinated."))
-    for pk in plan.activities.filter(needs_check=True).values_list("pk", flat=True):
-        check_activity(pk)
-    open_count = Finding.objects.filter(activities__plan=plan, status=FindingStatus.OPEN).distinct().count()
-    if open_count:
-        raise ValidationError(
-            _("%(count)d findings on this plan are still open: resolve each, or acknowledge it with a reason, first.")
-            % {"count": open_count}
-        )
-    plan.status, plan.coordinated_at, plan.coordinated_by = PlanStatus.COORDINATED, timezone.now(), user
+    now = timezone.now()
+    if not Plan.objects.filter(pk=plan.pk, status=PlanStatus.SUBMITTED, revision=revision).update(
+        status=PlanStatus.COORDINATED, coordinated_at=now, coordinated_by=user
+    ):
+        return False
+    plan.refresh_from_db()
     plan._history_user = user
-    plan.save(update_fields=["status", "coordinated_at", "coordinated_by"])
+    plan.save(update_fields=["status", "coordinated_at", "coordinated_by"])  # the history row
     dashboard_changed()
-    return plan
+    return True
+
+
+def plan_changed(*, plan: Plan, user=None) -> None:
+    """A change to the plan's activities: raise its revision, and reopen it if it was coordinated.
+
+    1. Raise `Plan.revision`: the parties' approvals are of one revision, so none counts any more.
+    2. A coordinated plan goes back to submitted (a conditional update, so it is reopened once),
+       and both parties' directors are told, once per reopening.
+    """
+    Plan.objects.filter(pk=plan.pk).update(revision=F("revision") + 1)
+    if not Plan.objects.filter(pk=plan.pk, status=PlanStatus.COORDINATED).update(
+        status=PlanStatus.SUBMITTED, coordinated_at=None, coordinated_by=None
+    ):
+        plan.revision = Plan.objects.filter(pk=plan.pk).values_list("revision", flat=True).first() or plan.revision
+        return
+    plan.refresh_from_db()
+    plan._history_user = user
+    plan.save(update_fields=["status"])  # the history row
+    _tell_directors_reopened(plan, user)
+
+
+def _tell_directors_reopened(plan: Plan, user) -> None:
+    notifications.notify(
+        recipients=list(party_staff(RoleKind.DIRECTOR)),
+        kind="plan_reopened",
+        key=f"{plan.pk}:{plan.revision}",
+        template="plan-reopened",
+        context={"plan": str(plan), "by": str(user) if user else ""},
+        url=reverse("activities:plan", args=[plan.organisation.slug, plan.year]),
+    )
 
 
 def _shift_year(day: dt.date, years: int) -> dt.date:
@@ -290,7 +320,10 @@ def activities_bulk_create(*, plan: Plan, activities: list[Activity], user=None)
         _mark_for_check(activity, analyzer)
         _stamp_published(activity)
     try:
-        created = bulk_create_with_history(activities, Activity, batch_size=500, default_user=user)
+        with transaction.atomic():
+            created = bulk_create_with_history(activities, Activity, batch_size=500, default_user=user)
+            if created:
+                plan_changed(plan=plan, user=user)
     except IntegrityError as exc:
         raise ValidationError(_("The activities could not be saved: %(error)s") % {"error": exc}) from None
     _after_write([a.pk for a in created])
@@ -308,6 +341,8 @@ def plan_clear(*, user, plan: Plan) -> int:
         activities__plan=plan, status__in=[FindingStatus.OPEN, FindingStatus.ACKNOWLEDGED]
     ).update(status=FindingStatus.RESOLVED, resolved_at=timezone.now())
     deleted, _by_model = plan.activities.all().delete()
+    if deleted:
+        plan_changed(plan=plan, user=user)
     dashboard_changed()
     public_changed()
     return deleted

@@ -191,12 +191,12 @@ def test_it_resolves_the_finding_when_an_activity_moves_away_and_reopens_it_when
 
 
 def test_it_keeps_a_dismissal_when_the_checks_run_again(add_activity, censec_director):
-    from activities.services.findings import finding_dismiss
+    from activities.services.findings import finding_close
 
     activity = add_activity("censec", title="Briefing", area="political", row="1.1")
     check_activity(activity.pk)
     finding = Finding.objects.get()
-    finding_dismiss(user=censec_director, finding=finding, reason="Agreed with DI FOS at the monthly meeting.")
+    finding_close(user=censec_director, finding=finding, reason="Agreed with DI FOS at the monthly meeting.", status=FindingStatus.DISMISSED)
     check_all()
     finding.refresh_from_db()
     assert finding.status == FindingStatus.DISMISSED
@@ -216,14 +216,14 @@ def test_a_dismissed_overlap_stays_dismissed_when_the_sweep_runs_again_and_its_e
     add_activity, censec_director, censec_secretariat
 ):
     from activities.services import plans
-    from activities.services.findings import finding_dismiss
+    from activities.services.findings import finding_close
 
     a = add_activity("censec", title="Radarteknologi i Arktis", topics="radar")
     add_activity("difos", title="Seminar om radarer i Arktis", area="international")
     check_all()
     [finding] = _findings("overlap")
     first_score = finding.score
-    finding_dismiss(user=censec_director, finding=finding, reason="Two different audiences; agreed at the monthly meeting.")
+    finding_close(user=censec_director, finding=finding, reason="Two different audiences; agreed at the monthly meeting.", status=FindingStatus.DISMISSED)
     plans.activity_update(user=censec_secretariat, activity=a, version=a.version, title="Radarteknologi")
     check_activity(a.pk)
     check_all()

@@ -38,7 +38,7 @@ def test_the_csv_has_the_contract_columns(client_for, add_activity, censec_direc
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     # The contract's columns come first (issue 9 adds score, matched words, plan years and dates after them).
     assert rows[0][:7] == ["id", "kind", "rule", "organisations", "activities", "status", "explanation"]
-    assert rows[0][7:] == ["score", "matched_words", "plan_years", "dates"]
+    assert rows[0][7:] == ["score", "matched_words", "plan_years", "dates", "words"]
     [row] = rows[1:]
     assert row[1:6] == ["overlap", "§4", "censec | difos", "A | B", "open"]
     assert "A" in row[6] and "B" in row[6] and "§4" in row[6] and "droner ~ droner" in row[6]
@@ -78,11 +78,12 @@ def test_common_interest_is_acknowledged_by_the_other_party_with_a_reason(client
     assert finding.status == FindingStatus.ACKNOWLEDGED and finding.handled_by == censec_secretariat
 
 
-def test_only_directors_dismiss(client_for, add_activity, censec_secretariat, difos_director):
+def test_only_directors_dismiss_and_only_the_other_party(client_for, add_activity, censec_secretariat, censec_director, difos_secretariat, difos_director):
     add_activity("censec", title="Briefing", area="political", row="1.1")
     check_all()
     finding = Finding.objects.get()
-    assert client_for(censec_secretariat).post(f"/activities/findings/{finding.pk}/dismiss/", {"reason": "Nej"}).status_code == 403
+    assert client_for(difos_secretariat).post(f"/activities/findings/{finding.pk}/dismiss/", {"reason": "Nej"}).status_code == 403
+    assert client_for(censec_director).post(f"/activities/findings/{finding.pk}/dismiss/", {"reason": "Nej"}).status_code == 403
     finding.refresh_from_db()
     assert finding.status == FindingStatus.OPEN
     client_for(difos_director).post(f"/activities/findings/{finding.pk}/dismiss/", {"reason": "Aftalt på direktørmødet"})

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from activities.models import Activity, Finding, FindingStatus, Plan, PlanStatus
 from activities.services import plans
-from activities.services.findings import check_activity, finding_acknowledge
+from activities.services.findings import check_activity
 from agreement.models import TaskArea
 
 
@@ -92,20 +92,39 @@ def test_deleting_an_activity_resolves_its_findings(add_activity, censec_secreta
     assert finding.status == FindingStatus.RESOLVED
 
 
-def test_a_plan_is_coordinated_only_once_no_finding_is_open(add_activity, censec_secretariat, censec_director, difos_director):
+def test_a_plan_is_coordinated_only_once_both_parties_approved_and_no_finding_is_open(
+    add_activity, censec_secretariat, censec_director, difos_director
+):
+    from coordination.services_twoparty import finding_word_give, plan_approve
+
     activity = add_activity("censec", title="Briefing", area="political", row="1.1")
     plan = activity.plan
     with pytest.raises(PermissionDenied):
-        plans.plan_coordinate(user=censec_director, plan=plan)  # still a draft
+        plan_approve(user=censec_director, plan=plan)  # still a draft
     plans.plan_submit(user=censec_secretariat, plan=plan)
     with pytest.raises(PermissionDenied):
-        plans.plan_coordinate(user=censec_secretariat, plan=plan)
-    with pytest.raises(ValidationError, match="1"):
-        plans.plan_coordinate(user=censec_director, plan=plan)  # runs the pending check, finds 1.1
-    finding_acknowledge(user=difos_director, finding=Finding.objects.get(), reason="Aftalt med DI FOS: CenSec deltager.")
-    plans.plan_coordinate(user=censec_director, plan=plan)
+        plan_approve(user=censec_secretariat, plan=plan)
+    result = plan_approve(user=censec_director, plan=plan)  # runs the pending check, finds 1.1
+    assert not result.coordinated and result.open_findings == 1
+    plan_approve(user=difos_director, plan=plan)
     plan.refresh_from_db()
-    assert plan.status == PlanStatus.COORDINATED and plan.coordinated_by == censec_director
+    assert plan.status == PlanStatus.SUBMITTED  # both approved, but a finding is open
+    finding = Finding.objects.get()
+    finding_word_give(user=difos_director, finding=finding, action="acknowledge", reason="Aftalt med DI FOS: CenSec deltager.")
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.COORDINATED and plan.coordinated_by == difos_director
+
+
+def test_every_change_to_a_plans_activities_raises_its_revision(add_activity, censec_secretariat):
+    activity = add_activity("censec", title="Briefing")
+    plan = activity.plan
+    plan.refresh_from_db()
+    first = plan.revision
+    plans.activity_update(user=censec_secretariat, activity=activity, version=activity.version, title="Briefing 2")
+    add_activity("censec", title="Andet")
+    plans.activity_delete(user=censec_secretariat, activity=activity)
+    plan.refresh_from_db()
+    assert plan.revision == first + 3
 
 
 def test_it_copies_last_years_plan_moved_one_year(add_activity, plan_for, censec_secretariat):

@@ -20,7 +20,7 @@ class Command(BaseCommand):
             found = found.filter(year=year)
         rows = selectors.finding_rows(findings_with_activities(found), selectors.parties(), user=None)
         if format == "csv":
-            write_csv(self.stdout, selectors.FINDINGS_CSV_COLUMNS, map(selectors.finding_csv_row, rows))
+            write_csv(self.stdout, selectors.findings_csv_columns(), map(selectors.finding_csv_row, rows))
             return
         for row in rows:
             self.stdout.write(f"#{row.finding.pk} [{row.finding.kind} {row.finding.rule}] {row.explanation}")
