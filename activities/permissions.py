@@ -1,6 +1,6 @@
 """Who may see and change plans and findings (§4), registered with portal.permissions (asked as `permissions.<name>`)."""
 
-from portal.permissions import is_administrator, is_member, is_party_staff, is_secretariat
+from portal.permissions import is_administrator, is_member, is_party_staff, is_secretariat, staff_organisations
 from portal.registry import register_rule
 
 from .models import Activity, ActivityStatus, Finding, Plan, PlanStatus, Visibility
