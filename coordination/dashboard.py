@@ -53,7 +53,7 @@ def contact_month(*, today: dt.date, now: dt.datetime) -> dict:
     Once a notice has ended the agreement the card says so: no days left, no reminder day.
     """
     month = month_start(today)
-    status = agreement_status_cached()  # what every page's banner reads: no query of its own
+    agreement = agreement_status_cached()  # what every page's banner reads: no query of its own
     first = add_months(month, -(STRIP_MONTHS - 1))
     kept = monthly.kept_months(first, month, until=now)
     records = dict(MonthRecord.objects.filter(month__gte=first).values_list("month", "status"))
@@ -67,12 +67,12 @@ def contact_month(*, today: dt.date, now: dt.datetime) -> dict:
         else:
             status = CellStatus.OPEN if m == month else CellStatus.NONE
         strip.append(MonthCell(m, status))
-    ended = status.ends_on is not None and today >= status.ends_on
+    ended = agreement.ends_on is not None and today >= agreement.ends_on
     return {
         "month": month,
         "kept": month in kept,
         "ended": ended,
-        "ended_on": status.ends_on if ended else None,
+        "ended_on": agreement.ends_on if ended else None,
         "days_left": None if ended else (month_end(month) - today).days + 1,
         "reminder_day": None if ended else monthly.reminder_day(month),
         "strip": strip,
