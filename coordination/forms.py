@@ -100,7 +100,7 @@ class DirectorContactForm(SensibleDates, forms.ModelForm):
             Row(Column("occurred_at", css_class="col-md-4"), Column("form", css_class="col-md-4")),
             Row(Column("participants", css_class="col-md-6"), Column("task_areas", css_class="col-md-6")),
             "agenda",
-            Div("activities", css_class="border rounded p-2 mb-3 overflow-auto", style="max-height: 20rem",
+            Div("activities", css_class="activity-picker border rounded p-2 mb-3 overflow-auto",
                 data_testid="contact-activities"),
             "activities_presented",
             "decisions",

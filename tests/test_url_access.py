@@ -174,6 +174,8 @@ GET_TABLE = {
     "robots": everyone(200, anonymous=200),
     "healthz": everyone(200, anonymous=200),
     "readyz": everyone(200, anonymous=200),
+    # i11c: the month-by-month record of C-MONTHLY (also for board chairs; the demo's chairs have no portal account)
+    "coordination:months": only(PARTY_STAFF),
 }
 
 # A member company's person reaches the members pages and their own account, nothing of the staff
