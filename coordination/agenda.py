@@ -4,8 +4,9 @@ O1: "hver af organisationerne fremlægger planlagte aktiviteter og det konkrete 
 drøftes og aftales". The proposal gathers, for both parties alike: activities new or changed in
 the current plans since the last contact, open findings and open `inform` items of the plan
 checks, plans waiting for approval (submitted), and action items past their date. Each source is
-one query, limited to AGENDA_LIMIT rows (one more is read to know there are more), so the
-proposal costs the same with ten activities as with ten thousand.
+one query (activities: one per party), limited to AGENDA_LIMIT rows (one more is read to know
+there are more, and a count says how many), so the proposal costs the same with ten activities
+as with ten thousand.
 """
 
 import datetime as dt
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from activities.models import Activity, Finding, FindingKind, FindingStatus, Plan, PlanStatus
+from agreement.models import Party
 from portal.dates import add_months, local_midnight, month_start
 
 from .models import ActionItem, DirectorContact
@@ -119,6 +121,12 @@ def agenda_proposal(*, now: dt.datetime | None = None) -> Agenda:
     ]
     sections = []
     for key, title, qs, line in sources:
-        rows, more = _limited(qs)
-        sections.append(AgendaSection(key, title, [line(r) for r in rows], more))
+        # Activities per party, so that one long plan does not push the other party's news off the agenda.
+        parts = [qs.filter(plan__organisation__slug=slug) for slug in Party.values] if key.endswith("_activities") else [qs]
+        section = AgendaSection(key, title)
+        for part in parts:
+            rows, more = _limited(part)
+            section.lines += [line(r) for r in rows]
+            section.more += more
+        sections.append(section)
     return Agenda(since=since, last_contact=last, sections=sections)

@@ -102,7 +102,9 @@ def test_a_long_source_is_cut_with_a_count_of_the_rest(world):
             _activity(world["censec"], f"Ekstra {i:02d}")
     sections, proposal = _proposal_sections()
     new = next(s for s in proposal.sections if s.key == "new_activities")
-    assert len(new.lines) == agenda.AGENDA_LIMIT and new.more == 5
+    censec = [line for line in new.lines if line.startswith("CenSec:")]
+    assert len(censec) == agenda.AGENDA_LIMIT and new.more == 4
+    assert "DI FOS: Ny innovationsdag (2027-03-04)" in new.lines  # the other party's news stays on the agenda
 
 
 def test_the_agenda_costs_the_same_queries_with_few_and_many_rows(world, censec_director, difos_director):
@@ -126,9 +128,9 @@ def test_the_agenda_costs_the_same_queries_with_few_and_many_rows(world, censec_
     many = count()
     add_rows(40, 40)
     more = count()
-    # One query for the last contact, one per source (and the findings' activities), and a count where a source
-    # is cut: the same with 80 rows per source as with 40, and never more than that.
-    assert few <= many == more <= 1 + 6 + 2 + 6, (few, many, more)
+    # One query for the last contact, one per source (activities: per party; and the findings' activities), and a
+    # count where a source is cut: the same with 80 rows per source as with 40, and never more than that.
+    assert few <= many == more <= 1 + 8 + 2 + 8, (few, many, more)
 
 
 def test_the_form_for_a_new_contact_offers_the_agenda_and_stores_what_is_kept(
