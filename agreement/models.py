@@ -4,6 +4,7 @@ matrix and notices of termination (§6)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -91,6 +92,9 @@ class Agreement(models.Model):
     parties = models.ManyToManyField(Organisation, related_name="agreements")
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     notice_months = models.PositiveSmallIntegerField(_("notice period (months)"), default=3)
+    # When `load_agreement` first wrote the agreement: the portal's first day. The monthly-contact
+    # rule (§5) starts in this month; a later load leaves it alone.
+    loaded_at = models.DateTimeField(_("loaded into the portal at"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("agreement")

@@ -14,7 +14,9 @@ from . import services
 from .forms import action_items_from
 from .models import ActionItem, DirectorContact, FindingWord, MonthRecord, PlanApproval
 
-CONTACT_FIELDS = ["occurred_at", "form", "participants", "task_areas", "activities_presented", "decisions"]
+CONTACT_FIELDS = [
+    "occurred_at", "form", "participants", "task_areas", "agenda", "activities", "activities_presented", "decisions"
+]
 
 
 class MarksDashboardStale:
@@ -39,7 +41,7 @@ class DirectorContactAdmin(SimpleHistoryAdmin):
     list_display = ["occurred_at", "form", "logged_by", "created_at"]
     list_filter = ["form", "task_areas"]
     fields = CONTACT_FIELDS
-    filter_horizontal = ["participants", "task_areas"]
+    filter_horizontal = ["participants", "task_areas", "activities"]
     date_hierarchy = "occurred_at"
     inlines = [ActionItemInline]
 

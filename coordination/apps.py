@@ -12,5 +12,5 @@ class CoordinationConfig(AppConfig):
         from . import contributions  # noqa: F401  (registers permission rules, navigation, dashboard)
         from portal.notifications import register_kind
 
-        register_kind("contact_month", label=_("Monthly director contact: reminders and missed months (§5)"))
+        register_kind("contact_month", label=_("Monthly director contact: reminders and escalations (§5)"))
         register_kind("action_item", label=_("Action items from director contacts (§5)"))

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from agreement.selectors import agreement_status_cached
 from portal import permissions
 from portal import selectors as portal_selectors
 from portal.dashboard_cache import dashboard_generation
@@ -47,8 +48,12 @@ class CellStatus:
 
 
 def contact_month(*, today: dt.date, now: dt.datetime) -> dict:
-    """This month's C-MONTHLY status, its days left, and the 12-month strip ending with it (two queries)."""
+    """This month's C-MONTHLY status, its days left, and the 12-month strip ending with it (two queries).
+
+    Once a notice has ended the agreement the card says so: no days left, no reminder day.
+    """
     month = month_start(today)
+    agreement = agreement_status_cached()  # what every page's banner reads: no query of its own
     first = add_months(month, -(STRIP_MONTHS - 1))
     kept = monthly.kept_months(first, month, until=now)
     records = dict(MonthRecord.objects.filter(month__gte=first).values_list("month", "status"))
@@ -62,11 +67,14 @@ def contact_month(*, today: dt.date, now: dt.datetime) -> dict:
         else:
             status = CellStatus.OPEN if m == month else CellStatus.NONE
         strip.append(MonthCell(m, status))
+    ended = agreement.ends_on is not None and today >= agreement.ends_on
     return {
         "month": month,
         "kept": month in kept,
-        "days_left": (month_end(month) - today).days + 1,
-        "reminder_day": monthly.reminder_day(month),
+        "ended": ended,
+        "ended_on": agreement.ends_on if ended else None,
+        "days_left": None if ended else (month_end(month) - today).days + 1,
+        "reminder_day": None if ended else monthly.reminder_day(month),
         "strip": strip,
     }
 

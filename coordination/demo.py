@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from agreement.models import TaskArea
+from agreement.models import Agreement, TaskArea
 from portal.dates import add_months, local_midnight, month_start
 
 from .models import DirectorContact
@@ -32,6 +32,9 @@ def seed(*, users) -> None:
     this_month = month_start(today)
     directors = [users["censec-director"], users["difos-director"]]
     areas = {a.slug: a for a in TaskArea.objects.all()}
+    # The demo tells of a year of use: the portal (and so the monthly rule) starts with its first month.
+    first = local_midnight(add_months(this_month, -12))
+    Agreement.objects.filter(loaded_at__gt=first).update(loaded_at=first)
     for months_ago in range(12, 0, -1):
         month = add_months(this_month, -months_ago)
         when = _meeting_time(month)

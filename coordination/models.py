@@ -36,15 +36,16 @@ class MovedHistoricalRecords(HistoricalRecords):
 # Kept by name so services can write one history row per save, participants and areas included,
 # instead of one row per many-to-many change (see services._save_contact).
 contact_history = MovedHistoricalRecords(
-    m2m_fields=["participants", "task_areas"], table_name="governance_historicaldirectorcontact"
+    m2m_fields=["participants", "task_areas", "activities"], table_name="governance_historicaldirectorcontact"
 )
 
 
 class DirectorContact(models.Model):
-    """A coordination contact between the directors (§5): who took part, the §4 areas discussed and what was agreed.
+    """A coordination contact between the directors (§5): who took part, the §4 topics discussed and what was agreed.
 
-    Whether it counts for C-MONTHLY (a director of each party took part) is asked of
-    `coordination.selectors`, never stored: it follows from the participants' roles.
+    Whether it counts for C-MONTHLY (a director of each party took part and at least one §4 topic
+    was discussed) is asked of `coordination.selectors`, never stored: it follows from the
+    participants' roles and the topics.
     """
 
     occurred_at = models.DateTimeField(_("date and time"), db_index=True)
@@ -53,7 +54,14 @@ class DirectorContact(models.Model):
         settings.AUTH_USER_MODEL, related_name="director_contacts", verbose_name=_("participants")
     )
     task_areas = models.ManyToManyField(
-        "agreement.TaskArea", blank=True, related_name="director_contacts", verbose_name=_("task areas discussed")
+        "agreement.TaskArea", blank=True, related_name="director_contacts", verbose_name=_("§4 topics discussed")
+    )
+    # O1: "hver af organisationerne fremlægger planlagte aktiviteter" — the plan activities each presented.
+    activities = models.ManyToManyField(
+        "activities.Activity", blank=True, related_name="director_contacts", verbose_name=_("plan activities presented")
+    )
+    agenda = models.TextField(
+        _("agenda"), blank=True, help_text=_("What the meeting was to go through; proposed from what changed since the last contact.")
     )
     activities_presented = models.TextField(
         _("activities presented"), blank=True, help_text=_("Planned activities each director presented; one per line, links welcome.")
@@ -108,7 +116,8 @@ class ActionItem(models.Model):
 
 class MonthStatus(models.TextChoices):
     KEPT = "kept", _("Kept")
-    MISSED = "missed", _("Missed")
+    # §5 is a "should" (bør): a month without contact is recorded and escalated, not called a breach.
+    MISSED = "missed", _("No contact")
 
 
 class MonthRecord(models.Model):

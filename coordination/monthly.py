@@ -1,4 +1,8 @@
-"""The monthly-contact rule (§5 C-MONTHLY): at least one director contact in every calendar month.
+"""The monthly-contact rule (§5 C-MONTHLY): there should ("bør") be a director contact in every calendar month,
+where the §4 topics are discussed. A "should": the portal reminds, records and escalates; it calls no one in breach.
+
+The rule covers the months from the one the agreement was loaded into the portal (never a month
+before the portal existed) until a notice of termination has ended the agreement (§6).
 
 Months are calendar months in settings.TIME_ZONE (Europe/Copenhagen): a contact at 23:30 UTC on
 30 November is a December contact. Every stage is "due on or after" its day, never "on exactly",
@@ -13,7 +17,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from agreement.selectors import party_staff
+from agreement.models import Agreement
+from agreement.selectors import AGREEMENT_SLUG, agreement_status, party_staff
+from governance.selectors import board_chairs
 from portal.dashboard_cache import dashboard_changed
 from portal.dates import add_months, local_midnight, month_end, month_start
 from portal.models import RoleKind
@@ -24,6 +30,38 @@ from .selectors import counting_contacts
 
 NOTIFICATION_KIND = "contact_month"
 WARNING_WORKING_DAYS = 3
+
+
+@dataclass(frozen=True)
+class RulePeriod:
+    """The months C-MONTHLY covers: from the month the agreement was loaded to the day a notice ends it."""
+
+    first_month: dt.date | None  # None: no agreement loaded, the rule covers nothing
+    ends_on: dt.date | None = None  # the end date of a standing notice of termination
+
+    def records(self, month: dt.date) -> bool:
+        """Whether `month` is recorded kept or missed: the portal existed then and the agreement was in force all of it."""
+        if self.first_month is None or month < self.first_month:
+            return False
+        return self.ends_on is None or month_end(month) < self.ends_on
+
+    def reminds(self, today: dt.date) -> bool:
+        """Whether the directors are reminded on `today`: the rule has started and no notice has ended the agreement."""
+        if self.first_month is None or month_start(today) < self.first_month:
+            return False
+        return not self.ended(today)
+
+    def ended(self, today: dt.date) -> bool:
+        return self.ends_on is not None and today >= self.ends_on
+
+
+def rule_period(*, today: dt.date) -> RulePeriod:
+    """The agreement's load month and the end date of a standing notice (two queries)."""
+    loaded_at = Agreement.objects.filter(slug=AGREEMENT_SLUG).values_list("loaded_at", flat=True).first()
+    if loaded_at is None:
+        return RulePeriod(None)
+    status = agreement_status(today=today)
+    return RulePeriod(month_start(timezone.localtime(loaded_at).date()), status.ends_on)
 
 
 def reminder_day(month: dt.date) -> dt.date:
@@ -90,12 +128,16 @@ def month_record_correct(*, month: dt.date) -> bool:
 def check_contact(*, today: dt.date) -> CheckResult:
     """Apply C-MONTHLY as of `today` (a local date); safe to run any number of times, at once too.
 
+    0. The rule covers the months from the agreement's load month until a notice has ended the
+       agreement (`RulePeriod`): a month outside is never recorded, and no one is told about it.
     1. The previous month, once it is over: record it kept or missed (one row per month, unique);
        if missed, tell both directors and both secretariats (key "YYYY-MM:missed").
-    2. The current month, if it has no counting contact up to the end of `today`:
-       from the reminder day on, remind both directors ("YYYY-MM:reminder");
-       from the third-last working day on, warn them a last time ("YYYY-MM:warning").
-    3. A contact logged at any point makes step 2 find the month kept: no further reminders.
+    2. If the month before it was recorded missed too (a second month in a row), escalate to both
+       boards' chairs, once ("YYYY-MM:escalated"); the first missed month is not escalated.
+    3. The current month, if it has no counting contact up to the end of `today` and the agreement
+       has not ended: from the reminder day on, remind both directors ("YYYY-MM:reminder");
+       from the third-last working day on, remind them a last time ("YYYY-MM:warning").
+    4. A contact logged at any point makes step 3 find the month kept: no further reminders.
     Each message is a notification row under a unique constraint, inserted before any email is
     sent, so a repeated, retried or concurrent run adds nothing.
     """
@@ -103,22 +145,14 @@ def check_contact(*, today: dt.date) -> CheckResult:
     month = month_start(today)
     previous = add_months(month, -1)
     contacts_url = reverse("coordination:contacts")
+    period = rule_period(today=today)
 
-    record, _created = month_record(month=previous)
-    result.recorded = record
-    if record.status == MonthStatus.MISSED:
-        # Notified on every run, not only when the row is new: a run that died between the two
-        # steps is completed by the next one, and notify() adds nothing that was already there.
-        created = notify(
-            recipients=party_staff(),
-            kind=NOTIFICATION_KIND,
-            key=f"{previous:%Y-%m}:missed",
-            template="contact-missed",
-            context={"month": previous},
-            url=contacts_url,
-        )
-        result.notified += [f"{n.key} → {n.recipient}" for n in created]
+    if period.records(previous):
+        result.recorded, _created = month_record(month=previous)
+        result.notified += _tell_missed(result.recorded, period=period, today=today, url=contacts_url)
 
+    if not period.reminds(today):
+        return result
     if month_is_kept(month, until=local_midnight(today + dt.timedelta(days=1))):
         return result
     deadline = month_end(month)
@@ -135,3 +169,34 @@ def check_contact(*, today: dt.date) -> CheckResult:
         )
         result.notified += [f"{n.key} → {n.recipient}" for n in created]
     return result
+
+
+def _tell_missed(record: MonthRecord, *, period: RulePeriod, today: dt.date, url: str) -> list[str]:
+    """A missed month: both directors and secretariats are told; a second one in a row goes to both chairs."""
+    notified = []
+    previous = record.month
+    if record.status != MonthStatus.MISSED:
+        return notified
+    # Notified on every run, not only when the row is new: a run that died between the two
+    # steps is completed by the next one, and notify() adds nothing that was already there.
+    created = notify(
+        recipients=party_staff(),
+        kind=NOTIFICATION_KIND,
+        key=f"{previous:%Y-%m}:missed",
+        template="contact-missed",
+        context={"month": previous},
+        url=url,
+    )
+    notified += [f"{n.key} → {n.recipient}" for n in created]
+    before = add_months(previous, -1)
+    if period.records(before) and MonthRecord.objects.filter(month=before, status=MonthStatus.MISSED).exists():
+        created = notify(
+            recipients=board_chairs(today=today),
+            kind=NOTIFICATION_KIND,
+            key=f"{previous:%Y-%m}:escalated",
+            template="contact-escalated",
+            context={"month": previous, "previous_month": before},
+            url=reverse("coordination:months"),
+        )
+        notified += [f"{n.key} → {n.recipient}" for n in created]
+    return notified

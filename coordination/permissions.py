@@ -3,6 +3,7 @@
 from activities.models import FindingKind, FindingStatus, PlanStatus
 from agreement.selectors import parties_by_slug
 from portal.models import RoleKind
+from governance.selectors import board_chairs
 from portal.permissions import is_administrator, is_party_staff, organisations_with_role, staff_organisations
 from portal.registry import register_rule
 
@@ -111,3 +112,10 @@ def may_propose_finding(user, finding) -> bool:
         party is not None and finding.status == FindingStatus.OPEN and party in finding_owners(finding)
         and party not in finding_deciders(finding) and party not in _spoken(finding)
     )
+@register_rule
+def may_view_month_records(user) -> bool:
+    """The month-by-month record of C-MONTHLY (§5): party staff and administrators, and the boards' chairs, to whom
+    a second month in a row without contact is escalated. The record shows months only, no contact's content."""
+    if may_view_contacts(user):
+        return True
+    return getattr(user, "is_authenticated", False) and any(chair.pk == user.pk for chair in board_chairs())

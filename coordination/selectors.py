@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from agreement.models import Party
 from portal import permissions
@@ -23,17 +24,47 @@ def _director_of(party_slug: str) -> Exists:
     return Exists(through)
 
 
+def _some_topic() -> Exists:
+    return Exists(DirectorContact.task_areas.through.objects.filter(directorcontact_id=OuterRef("pk")))
+
+
 def counting_contacts(qs: QuerySet | None = None) -> QuerySet:
-    """Contacts with at least one director of each party among the participants (§5 C-MONTHLY)."""
+    """Contacts that count for §5 C-MONTHLY: a director of each party took part, and at least one §4 topic was discussed.
+
+    §5: "der bør minimum være kontakt mellem direktørerne månedligt, hvor emnerne i pkt. 4 drøftes".
+    """
     qs = DirectorContact.objects.all() if qs is None else qs
     for slug in Party.values:
         qs = qs.filter(_director_of(slug))
-    return qs
+    return qs.filter(_some_topic())
+
+
+def contact_shortfalls(contact: DirectorContact) -> list[str]:
+    """Why this contact does not count for the monthly rule, in words (empty: it counts); one query.
+
+    A party whose director did not take part, and no §4 topic discussed, are each one reason.
+    """
+    row = (
+        DirectorContact.objects.filter(pk=contact.pk)
+        .annotate(topic=_some_topic(), **{f"director_{slug}": _director_of(slug) for slug in Party.values})
+        .values("topic", *(f"director_{slug}" for slug in Party.values))
+        .first()
+    )
+    if row is None:
+        return []
+    reasons = [
+        _("no director of %(party)s took part") % {"party": Party(slug).label}
+        for slug in Party.values
+        if not row[f"director_{slug}"]
+    ]
+    if not row["topic"]:
+        reasons.append(_("no §4 topic was discussed"))
+    return reasons
 
 
 def contact_counts(contact: DirectorContact) -> bool:
-    """Whether this contact counts for the monthly rule: a director of each party took part."""
-    return counting_contacts(DirectorContact.objects.filter(pk=contact.pk)).exists()
+    """Whether this contact counts for the monthly rule: both parties' directors took part and a §4 topic was discussed."""
+    return not contact_shortfalls(contact)
 
 
 def visible_contacts(*, user) -> QuerySet:

@@ -51,7 +51,9 @@ def _apply_action_items(contact: DirectorContact, items: list[ActionItemData]) -
         item.save()
 
 
-def _save_contact(contact: DirectorContact, *, participants, task_areas, action_items: list[ActionItemData]) -> None:
+def _save_contact(
+    contact: DirectorContact, *, participants, task_areas, activities, action_items: list[ActionItemData]
+) -> None:
     if not participants:
         raise ValidationError({"participants": _("Name at least one participant.")})
     contact.full_clean()
@@ -63,6 +65,7 @@ def _save_contact(contact: DirectorContact, *, participants, task_areas, action_
             contact.save()
             contact.participants.set(participants)
             contact.task_areas.set(task_areas)
+            contact.activities.set(activities)
         finally:
             del contact.skip_history_when_saving
         contact_history.create_historical_record(contact, "+" if created else "~")
@@ -78,6 +81,8 @@ def contact_create(
     form: str,
     participants,
     task_areas=(),
+    activities=(),
+    agenda: str = "",
     activities_presented: str = "",
     decisions: str = "",
     action_items: list[ActionItemData] = (),
@@ -85,14 +90,19 @@ def contact_create(
 ) -> DirectorContact:
     """Log a director contact with its action items; both parties see it at once (§5).
 
+    `task_areas` are the §4 topics discussed, `activities` the plan activities presented (O1),
+    `decisions` what was agreed, `agenda` what the meeting was to go through. A contact that does
+    not count for the monthly rule (selectors.contact_shortfalls) is saved all the same.
     `contact` is an unsaved instance to fill (the admin's form holds one); by default a new one.
     """
     if not permissions.may_log_contact(user):
         raise PermissionDenied(_("Only the parties' directors and secretariats can log a director contact."))
     contact = contact or DirectorContact()
     contact.occurred_at, contact.form, contact.logged_by = occurred_at, form, user
-    contact.activities_presented, contact.decisions = activities_presented, decisions
-    _save_contact(contact, participants=participants, task_areas=task_areas, action_items=list(action_items))
+    contact.activities_presented, contact.decisions, contact.agenda = activities_presented, decisions, agenda
+    _save_contact(
+        contact, participants=participants, task_areas=task_areas, activities=activities, action_items=list(action_items)
+    )
     return contact
 
 
@@ -104,6 +114,8 @@ def contact_update(
     form: str,
     participants,
     task_areas=(),
+    activities=(),
+    agenda: str = "",
     activities_presented: str = "",
     decisions: str = "",
     action_items: list[ActionItemData] = (),
@@ -112,8 +124,10 @@ def contact_update(
     if not permissions.may_edit_contact(user, contact):
         raise PermissionDenied(_("You cannot change this director contact."))
     contact.occurred_at, contact.form = occurred_at, form
-    contact.activities_presented, contact.decisions = activities_presented, decisions
-    _save_contact(contact, participants=participants, task_areas=task_areas, action_items=list(action_items))
+    contact.activities_presented, contact.decisions, contact.agenda = activities_presented, decisions, agenda
+    _save_contact(
+        contact, participants=participants, task_areas=task_areas, activities=activities, action_items=list(action_items)
+    )
     return contact
 
 

@@ -11,4 +11,6 @@ urlpatterns = [
     path("<id:pk>/", views.contact_detail, name="contact-detail"),
     path("<id:pk>/edit/", views.contact_update, name="contact-update"),
     path("actions/<id:pk>/done/", views.action_item_done, name="action-item-done"),
+    # i11c: the month-by-month record on its own (board chairs see it too)
+    path("months/", views.month_record_list, name="months"),
 ]

@@ -12,9 +12,11 @@ from portal import permissions
 from portal.dates import month_start
 from portal.spreadsheets import csv_response
 
+from . import agenda as agenda_rules
 from . import selectors, services
 from .dashboard import dashboard_sections
 from .forms import ActionItemFormSet, ContactFilterForm, DirectorContactForm, action_items_from
+from . import monthly
 from .monthly import month_is_kept
 
 CSV_COLUMNS = ["id", "date", "form", "participants", "counts", "task_areas", "activities_presented", "decisions", "action_items"]
@@ -75,7 +77,9 @@ def _contacts_csv(contacts):
 
 
 def _edit(request, contact=None):
-    form = DirectorContactForm(request.POST or None, instance=contact)
+    proposal = agenda_rules.agenda_proposal() if contact is None else None
+    initial = {"agenda": proposal.text()} if proposal is not None else None
+    form = DirectorContactForm(request.POST or None, instance=contact, initial=initial)
     formset = ActionItemFormSet(request.POST or None, instance=contact, prefix="items")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         kwargs = {**form.service_kwargs(), "action_items": action_items_from(formset)}
@@ -88,13 +92,19 @@ def _edit(request, contact=None):
             form.add_error(None, exc)
         else:
             messages.success(request, _("The director contact has been saved."))
-            if not selectors.contact_counts(contact):
+            shortfalls = selectors.contact_shortfalls(contact)
+            if shortfalls:
                 messages.warning(
                     request,
-                    _("This contact does not count for the monthly rule: a director of each party must take part."),
+                    _("This contact is saved but does not count for the monthly rule (§5): %(reasons)s.")
+                    % {"reasons": "; ".join(shortfalls)},
                 )
             return redirect(contact)
-    return render(request, "coordination/contacts/form.html", {"form": form, "formset": formset, "contact": contact})
+    return render(
+        request,
+        "coordination/contacts/form.html",
+        {"form": form, "formset": formset, "contact": contact, "proposal": proposal},
+    )
 
 
 def contact_create(request):
@@ -112,15 +122,19 @@ def contact_update(request, pk):
 
 def contact_detail(request, pk):
     contact = get_object_or_404(
-        selectors.visible_contacts(user=request.user).select_related("logged_by").prefetch_related("participants", "task_areas"),
+        selectors.visible_contacts(user=request.user)
+        .select_related("logged_by")
+        .prefetch_related("participants", "task_areas", "activities__plan__organisation"),
         pk=pk,
     )
+    shortfalls = selectors.contact_shortfalls(contact)
     return render(
         request,
         "coordination/contacts/detail.html",
         {
             "contact": contact,
-            "counts": selectors.contact_counts(contact),
+            "counts": not shortfalls,
+            "shortfalls": shortfalls,
             "items": contact.action_items.select_related("owner"),
             "history": contact.history.select_related("history_user")[:20],
             "may_edit": permissions.may_edit_contact(request.user, contact),
@@ -136,3 +150,21 @@ def action_item_done(request, pk):
     services.action_item_set_done(user=request.user, item=item, done=done)
     messages.success(request, _("The action item is marked done.") if done else _("The action item is open again."))
     return redirect(item.contact)
+
+
+def month_record_list(request):
+    """The month-by-month record of C-MONTHLY (§5) on its own: for party staff and for the boards' chairs, to whom a
+    second month in a row without contact is escalated (they see months, not the contacts' content)."""
+    if not permissions.may_view_month_records(request.user):
+        raise PermissionDenied(_("The month-by-month record is for the parties' directors, secretariats and board chairs."))
+    today = timezone.localdate()
+    return render(
+        request,
+        "coordination/contacts/months.html",
+        {
+            "records": selectors.month_records(),
+            "period": monthly.rule_period(today=today),
+            "today": today,
+            "may_view_contacts": permissions.may_view_contacts(request.user),
+        },
+    )

@@ -159,3 +159,21 @@ def calendar_meetings(*, user):
     since = timezone.now() - timedelta(days=365)
     return permissions.visible_meetings(user).filter(starts_at__gte=since).select_related("board").order_by("starts_at")
 
+
+
+def board_chairs(*, today=None) -> list:
+    """The portal users who chair a party's board today (a current chair seat), one per board at most once each (one query).
+
+    A chair whose person has no portal account is not among them: the portal can only tell users.
+    """
+    today = today or timezone.localdate()
+    seats = (
+        Seat.objects.filter(role=SeatRole.CHAIR, closed=False, term_start__lte=today, person__user__is_active=True)
+        .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))
+        .select_related("person__user")
+        .order_by("board__organisation__slug", "pk")
+    )
+    users = {}
+    for seat in seats:
+        users.setdefault(seat.person.user.pk, seat.person.user)
+    return list(users.values())

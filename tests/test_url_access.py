@@ -182,6 +182,8 @@ GET_TABLE = {
     "twoparty:finding-dismiss": everyone(405),
     "twoparty:finding-propose": everyone(405),
     "twoparty:plan-coordinate": everyone(405),
+    # i11c: the month-by-month record of C-MONTHLY (also for board chairs; the demo's chairs have no portal account)
+    "coordination:months": only(PARTY_STAFF),
 }
 
 # A member company's person reaches the members pages and their own account, nothing of the staff

@@ -20,9 +20,12 @@ def test_an_administrator_browses_contacts_and_records(client_for, admin_user, c
 
 
 def _admin_form(participants, *, day="2026-10-14", items=()):
+    from agreement.models import TaskArea
+
     data = {
         "occurred_at_0": day, "occurred_at_1": "10:00:00", "form": "meeting",
         "participants": [p.pk for p in participants], "activities_presented": "", "decisions": "Aftalt i admin",
+        "task_areas": [TaskArea.objects.get(slug="cluster").pk],
         "action_items-TOTAL_FORMS": str(len(items)), "action_items-INITIAL_FORMS": "0",
         "action_items-MIN_NUM_FORMS": "0", "action_items-MAX_NUM_FORMS": "1000",
     }

@@ -180,7 +180,7 @@ def log(censec_director, difos_director, censec_secretariat, difos_secretariat):
         "both": make_contact(by=censec_director, participants=[censec_director, difos_director], when=local(2026, 9, 8),
                              task_areas=[cluster]),
         "censec": make_contact(by=censec_director, participants=[censec_director, censec_secretariat],
-                               when=local(2026, 10, 6), form="email"),
+                               when=local(2026, 10, 6), form="email", task_areas=[]),
         "difos": make_contact(by=difos_director, participants=[difos_director, difos_secretariat],
                               when=local(2026, 11, 3), form="phone", task_areas=[political]),
     }

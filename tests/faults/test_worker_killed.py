@@ -20,6 +20,7 @@ from coordination import tasks
 from portal.celery import app
 from portal.models import Notification, OutgoingEmail
 from portal.tasks import deliver_pending_notifications
+from tests.coordination.contacts_factory import agreement_loaded, local
 from tests.celery_worker import require_services, running_worker, wait_until_settled
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
@@ -113,6 +114,7 @@ def test_a_worker_killed_mid_send_leaves_each_reminder_sent_exactly_once(
     broker, sink, censec_director, difos_director, censec_secretariat, difos_secretariat
 ):
     env = {"EMAIL_URL": sink.url, "PORTAL_EMAIL_CLAIM_SECONDS": str(CLAIM_SECONDS)}
+    agreement_loaded(local(2026, 1, 1))  # the portal was in use in October (the monthly rule starts at the load)
     with running_worker(**env) as worker:
         # October without contact (four "missed" messages) and 20 November without (two reminders).
         app.send_task(tasks.check_contact.name, kwargs={"today": "2026-11-20"})
