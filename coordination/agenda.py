@@ -88,6 +88,17 @@ def _finding_line(finding: Finding) -> str:
     return line if not finding.detail or not titles else f"{line} ({finding.detail})"
 
 
+def _plan_line(plan: Plan) -> str:
+    """"CenSec 2027, submitted 2026-11-02; approved by CenSec, waits for DI FOS" (approvals of the current revision)."""
+    approved = sorted({a.party.short_name for a in plan.approvals.all() if a.revision == plan.revision})
+    line = _("%(party)s %(year)s, submitted %(date)s") % {
+        "party": plan.organisation.short_name, "year": plan.year,
+        "date": f"{timezone.localtime(plan.submitted_at):%Y-%m-%d}" if plan.submitted_at else "–"}
+    if approved:
+        line += "; " + _("approved by %(parties)s") % {"parties": ", ".join(approved)}
+    return line
+
+
 def agenda_proposal(*, now: dt.datetime | None = None) -> Agenda:
     """What the next meeting could go through: every source since the last contact (at most ten queries).
 
@@ -111,10 +122,9 @@ def agenda_proposal(*, now: dt.datetime | None = None) -> Agenda:
         ("findings", _("Open findings of the plan checks"), findings.exclude(kind=FindingKind.INFORM), _finding_line),
         ("inform", _("Open items to inform or involve the other party"), findings.filter(kind=FindingKind.INFORM), _finding_line),
         ("plans", _("Plans waiting for approval"),
-         Plan.objects.filter(status=PlanStatus.SUBMITTED).select_related("organisation").order_by("year", "organisation__slug"),
-         lambda p: _("%(party)s %(year)s, submitted %(date)s") % {
-             "party": p.organisation.short_name, "year": p.year,
-             "date": f"{timezone.localtime(p.submitted_at):%Y-%m-%d}" if p.submitted_at else "–"}),
+         Plan.objects.filter(status=PlanStatus.SUBMITTED).select_related("organisation")
+         .prefetch_related("approvals__party").order_by("year", "organisation__slug"),
+         _plan_line),
         ("action_items", _("Overdue action items"),
          ActionItem.objects.filter(done=False, due_on__lt=today).select_related("owner").order_by("due_on", "id"),
          lambda i: f"{i.text} ({i.owner}, {i.due_on:%Y-%m-%d})"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity
 from agreement.models import Organisation, Party, TaskArea
 from agreement.selectors import party_staff
+from portal.once import OnceForm
 from portal.parsing import SensibleDates
 
 from .agenda import current_plan_years
@@ -109,6 +110,10 @@ class DirectorContactForm(SensibleDates, forms.ModelForm):
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
         return {name: data[name] for name in self.Meta.fields}
+
+
+class NewDirectorContactForm(OnceForm, DirectorContactForm):
+    """The form for a new contact: posted twice (a double click, a reload), it logs one contact (portal.once)."""
 
 
 class ActionItemForm(SensibleDates, forms.ModelForm):

@@ -141,3 +141,12 @@ def open_action_items_filter(*, today: dt.date, user=None) -> dict[str, Q]:
     if user is not None:
         filters |= {"mine_open": Q(done=False, owner=user), "mine_overdue": overdue & Q(owner=user)}
     return filters
+
+
+def findings_settled_at(*, contact: DirectorContact) -> QuerySet:
+    """The parties' words on plan-check findings that name this contact as where they were agreed (§4–§5)."""
+    return (
+        contact.finding_words.select_related("party", "acting_party", "user", "finding")
+        .prefetch_related("finding__activities")
+        .order_by("created_at", "id")
+    )

@@ -10,12 +10,13 @@ from django.views.decorators.http import require_POST
 
 from portal import permissions
 from portal.dates import month_start
+from portal.once import AlreadyDone, run_once
 from portal.spreadsheets import csv_response
 
 from . import agenda as agenda_rules
 from . import selectors, services
 from .dashboard import dashboard_sections
-from .forms import ActionItemFormSet, ContactFilterForm, DirectorContactForm, action_items_from
+from .forms import ActionItemFormSet, ContactFilterForm, DirectorContactForm, NewDirectorContactForm, action_items_from
 from . import monthly
 from .monthly import month_is_kept
 
@@ -79,17 +80,23 @@ def _contacts_csv(contacts):
 def _edit(request, contact=None):
     proposal = agenda_rules.agenda_proposal() if contact is None else None
     initial = {"agenda": proposal.text()} if proposal is not None else None
-    form = DirectorContactForm(request.POST or None, instance=contact, initial=initial)
+    form_class = NewDirectorContactForm if contact is None else DirectorContactForm
+    form = form_class(request.POST or None, instance=contact, initial=initial)
     formset = ActionItemFormSet(request.POST or None, instance=contact, prefix="items")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         kwargs = {**form.service_kwargs(), "action_items": action_items_from(formset)}
         try:
             if contact is None:
-                contact = services.contact_create(user=request.user, **kwargs)
+                contact = run_once(
+                    form, request.user, lambda: services.contact_create(user=request.user, **kwargs),
+                    url=lambda made: made.get_absolute_url(),
+                )
             else:
                 contact = services.contact_update(user=request.user, contact=contact, **kwargs)
         except ValidationError as exc:
             form.add_error(None, exc)
+        except AlreadyDone as done:  # the same form posted again: the contact exists once
+            return redirect(done.url or "coordination:contacts")
         else:
             messages.success(request, _("The director contact has been saved."))
             shortfalls = selectors.contact_shortfalls(contact)
@@ -136,6 +143,7 @@ def contact_detail(request, pk):
             "counts": not shortfalls,
             "shortfalls": shortfalls,
             "items": contact.action_items.select_related("owner"),
+            "settled": selectors.findings_settled_at(contact=contact),
             "history": contact.history.select_related("history_user")[:20],
             "may_edit": permissions.may_edit_contact(request.user, contact),
             "today": timezone.localdate(),

@@ -12,6 +12,7 @@ from activities.models import Activity, Finding, FindingKind, FindingStatus, Pla
 from agreement.models import TaskArea
 from coordination import agenda
 from coordination.models import DirectorContact
+from portal.once import new_token
 
 from .contacts_factory import local, make_contact
 
@@ -149,6 +150,7 @@ def test_the_form_for_a_new_contact_offers_the_agenda_and_stores_what_is_kept(
         "participants": [censec_director.pk, difos_director.pk],
         "task_areas": [TaskArea.objects.get(slug="cluster").pk], "agenda": edited, "decisions": "Aftalt",
         "items-TOTAL_FORMS": "0", "items-INITIAL_FORMS": "0", "items-MIN_NUM_FORMS": "0", "items-MAX_NUM_FORMS": "50",
+        "once": new_token(),
     }
     with time_machine.travel(NOW, tick=False):
         response = client.post("/governance/contacts/new/", data, follow=True)
@@ -181,6 +183,7 @@ def test_the_form_offers_both_parties_current_plans_grouped_by_plan_and_links_th
         "task_areas": [TaskArea.objects.get(slug="cluster").pk],
         "activities": [world["changed"].pk, world["new"].pk], "decisions": "Aftalt",
         "items-TOTAL_FORMS": "0", "items-INITIAL_FORMS": "0", "items-MIN_NUM_FORMS": "0", "items-MAX_NUM_FORMS": "50",
+        "once": new_token(),
     }
     with time_machine.travel(NOW, tick=False):
         response = client.post("/governance/contacts/new/", data, follow=True)
@@ -193,3 +196,23 @@ def test_the_form_offers_both_parties_current_plans_grouped_by_plan_and_links_th
         response = client.post("/governance/contacts/new/", data | {"activities": [world["old_activity"].pk]})
     assert response.status_code == 200 and response.context["form"].errors["activities"]
     assert DirectorContact.objects.count() == 2
+
+
+
+def test_a_plan_waiting_for_approval_says_which_party_has_approved_its_current_revision(world, orgs, censec_director):
+    from django.utils import translation
+
+    from coordination.models import PlanApproval
+
+    def difos_2027_line():
+        with translation.override("en"):
+            sections, _ = _proposal_sections()
+        return next(line for line in sections["plans"] if line.startswith("DI FOS 2027"))
+
+    waiting = world["waiting"]
+    assert "approved by" not in difos_2027_line()
+    PlanApproval.objects.create(plan=waiting, party=orgs["censec"], revision=waiting.revision, approved_by=censec_director)
+    assert difos_2027_line().endswith("; approved by CenSec")
+    waiting.revision += 1  # the plan changed after the approval: it was of an earlier version
+    waiting.save(update_fields=["revision"])
+    assert "approved by" not in difos_2027_line()

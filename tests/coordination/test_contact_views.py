@@ -12,6 +12,7 @@ from agreement.models import TaskArea
 from coordination.selectors import contact_counts
 from coordination.services import action_item_set_done
 from coordination.models import ActionItem, DirectorContact, MonthRecord
+from portal.once import new_token
 
 from .contacts_factory import local, make_contact
 
@@ -33,6 +34,7 @@ def contact(censec_director, difos_director, censec_secretariat):
 
 def form_data(people, **extra):
     data = {
+        "once": new_token(),
         "occurred_at": "2026-11-17T14:00",
         "form": "phone",
         "participants": [u.pk for u in people],
@@ -241,3 +243,17 @@ def test_the_csv_export_neutralises_formulas(client_for, censec_secretariat, cen
     assert rows[0]["activities_presented"] == "'" + hostile[0]
     assert rows[0]["decisions"] == "'" + hostile[1]
     assert rows[0]["action_items"].startswith("'@cmd")
+
+
+def test_the_same_new_contact_form_posted_twice_logs_one_contact(client_for, censec_director, difos_director):
+    client = client_for(censec_director)
+    data = form_data([censec_director, difos_director])
+    first = client.post("/governance/contacts/new/", data)
+    second = client.post("/governance/contacts/new/", data)  # a double click: the same token
+    contact = DirectorContact.objects.get()
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"] == contact.get_absolute_url()
+    assert contact.action_items.count() == 1
+    # a fresh form (a new token) logs a second contact, as it should
+    assert client.post("/governance/contacts/new/", form_data([censec_director, difos_director])).status_code == 302
+    assert DirectorContact.objects.count() == 2

@@ -18,6 +18,7 @@ from coordination.selectors import contact_counts, contact_shortfalls
 from governance.models import Board, Person, Seat, SeatRole
 from governance.selectors import board_chairs
 from portal.models import Notification
+from portal.once import new_token
 
 from .contacts_factory import agreement_loaded, local, make_contact
 
@@ -34,6 +35,7 @@ def keys(**filters) -> list[str]:
 
 def post_contact(client, people, *, topics=("cluster",), **extra):
     data = {
+        "once": new_token(),
         "occurred_at": "2026-11-17T14:00",
         "form": "meeting",
         "participants": [u.pk for u in people],

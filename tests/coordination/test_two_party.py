@@ -299,6 +299,10 @@ def test_the_outcome_who_said_it_and_the_contact_are_shown_and_in_the_csv(
     assert rows[0][:7] == ["id", "kind", "rule", "organisations", "activities", "status", "explanation"]
     assert rows[0][-1] == "words"
     assert rows[1][-1].startswith("difos: ") and "CenSec flytter briefingen til DI" in rows[1][-1] and "2027-02-10" in rows[1][-1]
+    # and the contact's own page lists what was settled there
+    html = client_for(censec_director).get(contact.get_absolute_url()).content.decode()
+    settled = html.split('data-testid="contact-findings-settled"', 1)[1].split("</ul>", 1)[0]
+    assert "Briefing for forsvarsministeren" in settled and "En part flytter den" in settled and "CenSec flytter briefingen til DI" in settled
 
 
 def test_the_plan_page_offers_each_party_its_own_word(client_for, add_activity, censec_director, difos_director):
