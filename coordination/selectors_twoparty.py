@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from activities.models import Activity, Finding, FindingKind, FindingStatus, Plan, PlanStatus
+from activities.selectors import partner_confirmations_awaiting
 from agreement.models import Organisation
 from agreement.selectors import parties_by_slug
 from portal import permissions
@@ -181,7 +182,7 @@ def plans_waiting_for(party_id: int):
 
 
 def waiting_for_my_party(*, user) -> dict | None:
-    """What waits for the user's party's word: plans to approve (directors), findings to answer; two queries."""
+    """What waits for the user's party's word: plans to approve (directors), findings to answer, joint activities to confirm; three queries."""
     party_id = staff_party(user)
     if party_id is None or not permissions.may_use_activities(user):
         return None
@@ -195,4 +196,12 @@ def waiting_for_my_party(*, user) -> dict | None:
     # The first few and how many in all, in one query (the window counts before the limit).
     first = list(findings_waiting_for(party_id).annotate(total=Window(Count("pk"))).order_by("-created_at", "-id")[:WAITING_LIST])
     findings = [{"finding": f, "url": f"{reverse('activities:findings')}?id={f.pk}"} for f in first]
-    return {"party": party, "plans": plans, "findings": findings, "findings_count": first[0].total if first else 0}
+    # Joint activities of the other party naming this one as partner, not yet confirmed (one query).
+    partners = [
+        {"activity": a, "url": reverse("activities:activity", args=[a.plan.organisation.slug, a.plan.year, a.pk])}
+        for a in partner_confirmations_awaiting(user=user)[:WAITING_LIST]
+    ]
+    return {
+        "party": party, "plans": plans, "findings": findings, "findings_count": first[0].total if first else 0,
+        "partners": partners,
+    }

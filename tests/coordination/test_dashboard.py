@@ -15,7 +15,7 @@ from portal.dashboard_cache import dashboard_changed
 
 from ..coordination.contacts_factory import local, make_contact
 
-MAX_QUERIES = 13  # 12, and one for what waits for the user's party's word (i11b)
+MAX_QUERIES = 14  # 12, and two for what waits for the user's party's word (findings and plans; joint activities to confirm)
 NOW = local(2026, 11, 12, 12)
 
 

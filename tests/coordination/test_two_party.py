@@ -404,6 +404,20 @@ def test_the_dashboard_shows_each_director_what_waits_for_their_partys_word(
     assert "/activities/censec/2027/" not in _my_word(client_for(censec_director).get("/").content.decode())
 
 
+def test_the_dashboard_lists_joint_activities_waiting_for_the_partner_partys_confirmation(
+    client_for, add_activity, orgs, censec_director, difos_director, django_capture_on_commit_callbacks
+):
+    from activities.services.partners import partner_confirm
+
+    joint = add_activity("censec", title="Fælles F-35 leverandørdag", partner=orgs["difos"])
+    section = _my_word(client_for(difos_director).get("/").content.decode())
+    assert 'data-testid="my-word-partners"' in section and "Fælles F-35 leverandørdag" in section
+    assert 'data-testid="my-word-partners"' not in _my_word(client_for(censec_director).get("/").content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        partner_confirm(user=difos_director, activity=joint)
+    assert "Fælles F-35 leverandørdag" not in _my_word(client_for(difos_director).get("/").content.decode())
+
+
 def test_board_members_see_no_such_section(client_for, censec_board):
     assert 'data-testid="dashboard-my-word"' not in client_for(censec_board).get("/").content.decode()
 
