@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from portal import notifications, permissions
 
 from .models import Material, MaterialEvent, MaterialState, MaterialVersion, MeetingVisit, MinutesApproval
+from .permissions import current_chairs
 
 KIND = "board_pack"
 
@@ -152,7 +153,7 @@ def material_restore(*, user, material: Material) -> Material:
 
 
 def chair_names(board) -> str:
-    return ", ".join(p.name for p in permissions.current_chairs(board))
+    return ", ".join(p.name for p in current_chairs(board))
 
 
 @transaction.atomic
@@ -226,7 +227,7 @@ def meeting_pack(*, user, meeting, materials, seen_at: datetime | None, may_mana
     approvals = {
         a.version_id: a for a in MinutesApproval.objects.filter(version_id__in=[m.current_id for m in materials if m.current_id])
     }
-    chairs = permissions.current_chairs(meeting.board) if any(m.kind == Material.Kind.MINUTES for m in materials) else []
+    chairs = current_chairs(meeting.board) if any(m.kind == Material.Kind.MINUTES for m in materials) else []
     history: dict[int, list] = {pk: [] for pk in ids}
     for version in versions:
         what = _("Uploaded") if version.number == 1 else _("New version %(n)d") % {"n": version.number}
