@@ -174,6 +174,12 @@ GET_TABLE = {
     "robots": everyone(200, anonymous=200),
     "healthz": everyone(200, anonymous=200),
     "readyz": everyone(200, anonymous=200),
+    # i12c: the board pack (form posts only)
+    "governance:meeting-publish": everyone(405),
+    "governance:material-publish": everyone(405),
+    "governance:material-withdraw": everyone(405),
+    "governance:material-restore": everyone(405),
+    "governance:minutes-approve": everyone(405),
 }
 
 # A member company's person reaches the members pages and their own account, nothing of the staff
@@ -220,6 +226,13 @@ POST_REFUSED = {
     "members:manage-service-create": set(ROLES) - {ANON, CS, AD},
     "members:manage-service": set(ROLES) - {ANON, CS, AD},
     "members:manage-service-delete": set(ROLES) - {ANON, CS, AD},
+    # i12c: the board pack: the board's secretariat publishes, withdraws and restores; only the chair approves minutes
+    # (the demo's chair has no login, and the probe's material is no minutes: everyone is refused)
+    "governance:meeting-publish": set(ROLES) - {ANON, CS, AD},
+    "governance:material-publish": set(ROLES) - {ANON, CS, AD},
+    "governance:material-withdraw": set(ROLES) - {ANON, CS, AD},
+    "governance:material-restore": set(ROLES) - {ANON, CS, AD},
+    "governance:minutes-approve": set(ROLES) - {ANON},
 }
 
 PK_FOR = {
@@ -229,6 +242,9 @@ PK_FOR = {
     "governance:material-download": "ordinary", "governance:material-version-download": "ordinary",
     "governance:material-new-version": "ordinary", "coordination:contact-detail": "contact", "coordination:contact-update": "contact",
     "coordination:action-item-done": "action", "members:manage-service": "service", "members:manage-service-delete": "service",
+    # i12c: the board pack
+    "governance:meeting-publish": "meeting", "governance:material-publish": "ordinary", "governance:material-withdraw": "ordinary",
+    "governance:material-restore": "ordinary", "governance:minutes-approve": "ordinary",
 }
 VARIANTS = {"ordinary": "ordinary", "personnel": "personnel", "internal": "internal",
             "public_activity": "public_activity", "members_activity": "members_activity"}
