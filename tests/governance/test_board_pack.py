@@ -423,3 +423,15 @@ def test_the_migration_publishes_the_materials_that_existed():
     assert Material.objects.get(pk=empty.pk).state == Material.State.PUBLISHED
     # Readers see it as before the board pack existed: no draft is left behind.
     assert not Material.objects.filter(state=Material.State.DRAFT).exists()
+
+
+def test_the_admin_publishes_through_the_same_service(pack, client_for, admin_user, demo_users):
+    material = pack.materials["ordinary"]
+    response = client_for(admin_user).post(
+        "/admin/governance/material/", {"action": "publish_materials", "_selected_action": [material.pk]}, follow=True
+    )
+    assert response.status_code == 200
+    material.refresh_from_db()
+    assert material.state == Material.State.PUBLISHED
+    assert told(demo_users["difos-observer"]) == [key(material)]
+    assert MaterialEvent.objects.get(material=material).by == admin_user
