@@ -124,6 +124,13 @@ def version_added(*, material: Material, version: MaterialVersion) -> None:
     _tell(list(_fresh([material])), change="new_version")
 
 
+def tell_new_readers(*, materials) -> int:
+    """Tell the readers a published material gained (e.g. its agenda item became ordinary, a seat began)
+    of its current version; whoever was told already is not told again. Returns the messages made."""
+    published = [m for m in _fresh(materials) if m.state == MaterialState.PUBLISHED]
+    return _tell(published, change="published")
+
+
 @transaction.atomic
 def material_withdraw(*, user, material: Material, reason: str = "") -> Material:
     """Take a published material off the board pack: readers no longer see or download it."""

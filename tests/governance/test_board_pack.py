@@ -435,3 +435,15 @@ def test_the_admin_publishes_through_the_same_service(pack, client_for, admin_us
     assert material.state == Material.State.PUBLISHED
     assert told(demo_users["difos-observer"]) == [key(material)]
     assert MaterialEvent.objects.get(material=material).by == admin_user
+
+
+def test_readers_gained_later_are_told_and_nobody_twice(pack, censec_secretariat, demo_users):
+    publishing.meeting_publish(user=censec_secretariat, meeting=pack.meeting)
+    personnel = pack.materials["personnel"]
+    observer = demo_users["difos-observer"]
+    assert key(personnel) not in told(observer)
+    personnel.agenda_item.confidentiality = Confidentiality.ORDINARY  # the item's category changed (the agenda editing)
+    personnel.agenda_item.save()
+    assert publishing.tell_new_readers(materials=[personnel]) == 1
+    assert key(personnel) in told(observer)
+    assert publishing.tell_new_readers(materials=list(pack.materials.values())) == 0
