@@ -41,7 +41,7 @@ def _require_manager(user, board) -> None:
         )
 
 
-def _material_url(material) -> str:
+def material_url(material) -> str:
     return reverse("governance:meeting", args=[material.meeting_id]) + f"#material-{material.pk}"
 
 
@@ -65,7 +65,7 @@ def _tell(materials, *, change: str) -> int:
                     key=f"material-version:{material.current_id}",
                     template="board-pack-material",
                     context={"material": material, "meeting": material.meeting, "change": change},
-                    url=_material_url(material),
+                    url=material_url(material),
                 )
             )
     return made
@@ -81,7 +81,7 @@ def _fresh(materials):
 def materials_publish(*, user, materials, tell: bool = True) -> list[Material]:
     """Publish these drafts (those still drafts: a second click publishes nothing twice); returns those published.
 
-    `tell=False` is for the demo data only: its meetings are history nobody is waiting to hear of.
+    `tell=False` is for the demo data and the benchmarks only: history nobody is waiting to hear of.
     """
     candidates = list(_fresh(materials))
     for board in {m.meeting.board for m in candidates}:

@@ -21,7 +21,7 @@ def _material(request, pk):
 
 
 def _back(material):
-    return redirect(publishing._material_url(material))
+    return redirect(publishing.material_url(material))
 
 
 def _published_message(request, published) -> None:
