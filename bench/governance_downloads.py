@@ -62,7 +62,7 @@ def prepare(workdir: Path) -> dict:
     from django.utils import timezone
 
     from agreement.models import Organisation
-    from governance import services
+    from governance import publishing, services
     from portal.models import RoleKind
     from portal.services import role_grant
 
@@ -88,6 +88,7 @@ def prepare(workdir: Path) -> dict:
         big_pdf(source, size)
         with source.open("rb") as fh:
             material = services.material_upload(user=secretariat, upload=File(fh, name=name), meeting=target, title=name)
+        publishing.materials_publish(user=secretariat, materials=[material], tell=False)
         source.unlink()
         return material
 

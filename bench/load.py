@@ -48,6 +48,7 @@ from _plan_data import plans_populate  # noqa: E402
 from activities.services.findings import check_all  # noqa: E402
 from governance import demo as governance_demo  # noqa: E402
 from governance import services as governance  # noqa: E402
+from governance import publishing as governance_publishing  # noqa: E402
 from governance.models import Board, Confidentiality, Material, MeetingKind  # noqa: E402
 from agreement import demo  # noqa: E402
 
@@ -78,6 +79,7 @@ def build(users: dict) -> dict[str, list[str]]:
             governance.material_upload(
                 user=users[f"{board.organisation.slug}-secretariat"], upload=pdf, meeting=meeting, title=f"Bilag {n + 1}", agenda_item=item,
             )
+        governance_publishing.meeting_publish(user=users[f"{board.organisation.slug}-secretariat"], meeting=meeting, tell=False)
     materials = Material.objects.filter(meeting__board__organisation__slug="censec")
     print(f"data: {activities:,} activities in {2 * YEARS} plans ({findings:,} findings), {ARGS.meetings} meetings, "
           f"{Material.objects.count():,} materials ({materials.count()} visible to the CenSec secretariat)")

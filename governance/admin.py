@@ -98,3 +98,43 @@ class DownloadLogAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(version__material__in=permissions.visible_materials(request.user))
+
+
+# --- i12c: the board pack in the admin: the same services as the meeting page ---------------------
+from django.contrib import messages  # noqa: E402
+from django.core.exceptions import PermissionDenied, ValidationError  # noqa: E402
+from django.utils.translation import gettext_lazy as _  # noqa: E402
+
+from . import publishing  # noqa: E402
+
+
+def _each(modeladmin, request, queryset, step) -> None:
+    done = 0
+    for material in queryset.select_related("meeting__board__organisation"):
+        try:
+            step(material)
+        except (PermissionDenied, ValidationError) as exc:
+            modeladmin.message_user(request, f"{material}: {' '.join(getattr(exc, 'messages', [str(exc)]))}", messages.WARNING)
+        else:
+            done += 1
+    modeladmin.message_user(request, _("%(n)d materials changed.") % {"n": done})
+
+
+@admin.action(description=_("Publish the selected drafts (their readers are told)"))
+def publish_materials(modeladmin, request, queryset):
+    _each(modeladmin, request, queryset, lambda m: publishing.materials_publish(user=request.user, materials=[m]))
+
+
+@admin.action(description=_("Withdraw the selected materials"))
+def withdraw_materials(modeladmin, request, queryset):
+    _each(modeladmin, request, queryset, lambda m: publishing.material_withdraw(user=request.user, material=m))
+
+
+@admin.action(description=_("Restore the selected materials"))
+def restore_materials(modeladmin, request, queryset):
+    _each(modeladmin, request, queryset, lambda m: publishing.material_restore(user=request.user, material=m))
+
+
+MaterialAdmin.list_display = [*MaterialAdmin.list_display, "state", "published_at"]
+MaterialAdmin.list_filter = ["state", "kind"]
+MaterialAdmin.actions = [publish_materials, withdraw_materials, restore_materials]

@@ -35,3 +35,8 @@ register_landing_page(LandingPage(frozenset({RoleKind.OBSERVER, RoleKind.BOARD_M
 register_dashboard_card(DashboardCard("board_rules", dashboard_board_rules_card, order=60))
 register_dashboard_card(DashboardCard("board_meetings", dashboard_board_meetings_card, order=30))
 register_audit_source("downloads", download_log)
+
+# i12c: the board pack's messages (materials published, new versions), one email per person per publishing.
+from portal.notifications import register_kind  # noqa: E402
+
+register_kind("board_pack", label=_("Board pack: materials published or changed (§3)"))

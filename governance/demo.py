@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from agreement.models import Organisation
 
-from . import services
+from . import publishing, services
 from .models import AgendaItem, Confidentiality, Material, Meeting, MeetingKind, Person, Seat, SeatRole
 
 
@@ -140,3 +140,7 @@ def seed(*, users: dict) -> None:
     )
     for item in _agenda(difos_meeting, [("Forsvarsforlig og industriens rolle", Confidentiality.ORDINARY, "")]):
         _material(user=users["difos-secretariat"], meeting=difos_meeting, item=item, title=item.title, filename="Forsvarsforlig.pdf")
+    # i12c: the demo's board packs are published (quietly: they are history nobody waits to hear of).
+    # The minutes of the past meeting stay "not yet approved": the chair has no demo login (README).
+    for meeting, user in ((upcoming, secretariat), (past, secretariat), (difos_meeting, users["difos-secretariat"])):
+        publishing.meeting_publish(user=user, meeting=meeting, tell=False)

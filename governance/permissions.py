@@ -13,7 +13,9 @@ is a 404. The answer, per board:
     materials only to the board and its observers.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models import BigIntegerField, Q
+from django.utils import timezone
 from django.db.models.functions import Cast
 from guardian.models import UserObjectPermission
 
@@ -21,7 +23,8 @@ from portal.models import RoleKind
 from portal.permissions import is_administrator, is_secretariat, organisations_with_role
 from portal.registry import register_rule
 
-from .models import AgendaItem, Board, BoardPermission, Confidentiality, Material, Meeting
+from .models import AgendaItem, Board, BoardPermission, Confidentiality, Material, MaterialState, Meeting, Seat, SeatRole
+from .rules import seat_is_current
 
 
 def _board_ids(user, codename: str):
@@ -86,13 +89,36 @@ def visible_agenda_items(user):
     )
 
 
+def _material_access(user):
+    """(Q on boards managed, Q on boards read in full, Q on boards observed), with `board` as the path to Board.
+
+    Unlike _board_access it keeps the managers (the board's party's secretariat, administrators),
+    who also see drafts and withdrawn materials, apart from the readers (members and observers).
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[]), Q(pk__in=[]), Q(pk__in=[])
+    if is_administrator(user):
+        return Q(pk__isnull=False), Q(pk__in=[]), Q(pk__in=[])
+    return (
+        Q(organisation__in=organisations_with_role(user, RoleKind.SECRETARIAT)),
+        Q(pk__in=_board_ids(user, BoardPermission.VIEW_ALL)),
+        Q(pk__in=_board_ids(user, BoardPermission.VIEW_OBSERVER)),
+    )
+
+
 @register_rule
 def visible_materials(user):
-    """Materials the user may see and download: a material has its agenda item's category (§3 G2)."""
-    full, observer = _board_access(user)
+    """Materials the user may see and download: a material has its agenda item's category (§3 G2).
+
+    The board pack (issue 12): members and observers read published materials only; drafts and
+    withdrawn materials are seen by the board's secretariat (and administrators), marked as such.
+    """
+    manage, full, observer = _material_access(user)
     ordinary = Q(agenda_item__isnull=True) | Q(agenda_item__confidentiality=Confidentiality.ORDINARY)
+    published = Q(state=MaterialState.PUBLISHED)
     return Material.objects.filter(
-        _prefixed(full, "meeting__board") | (_prefixed(observer, "meeting__board") & ordinary)
+        _prefixed(manage, "meeting__board")
+        | (published & (_prefixed(full, "meeting__board") | (_prefixed(observer, "meeting__board") & ordinary)))
     )
 
 
@@ -108,3 +134,59 @@ def managed_boards(user):
 def may_manage_board(user, board) -> bool:
     """Uploading materials, editing agendas and reading the download log: the board's party's secretariat."""
     return is_administrator(user) or is_secretariat(user, board.organisation_id)
+
+
+# --- i12c: the board pack (issue 12) ------------------------------------------------------------
+
+
+def _board_reader_candidates(board_ids):
+    """Active users holding a reading permission (member or observer) on any of these boards (one query)."""
+    ids = (
+        UserObjectPermission.objects.filter(
+            permission__codename__in=[BoardPermission.VIEW_ALL, BoardPermission.VIEW_OBSERVER],
+            permission__content_type__app_label=Board._meta.app_label,
+            permission__content_type__model=Board._meta.model_name,
+            object_pk__in=[str(pk) for pk in board_ids],
+        )
+        .values("user_id")
+    )
+    return list(get_user_model().objects.filter(pk__in=ids, is_active=True).order_by("pk"))
+
+
+@register_rule
+def materials_readers(materials) -> dict:
+    """{material id: [users]}: the board members and observers who may read each material now.
+
+    Decided by `visible_materials` itself (one query per candidate), so whoever is told of a
+    material is exactly whoever may download it: an observer never of a personnel or internal
+    secretariat item, nobody of a draft or a withdrawn material (§3 G2).
+    """
+    materials = list(materials)
+    readers: dict[int, list] = {m.pk: [] for m in materials}
+    if not materials:
+        return readers
+    for user in _board_reader_candidates({m.meeting.board_id for m in materials}):
+        for pk in visible_materials(user).filter(pk__in=readers).values_list("pk", flat=True):
+            readers[pk].append(user)
+    return readers
+
+
+@register_rule
+def material_readers(material) -> list:
+    """The board members and observers who may read this one material (see materials_readers)."""
+    return materials_readers([material])[material.pk]
+
+
+def current_chairs(board):
+    """People holding a current chair seat on `board` (with their user)."""
+    today = timezone.localdate()
+    seats = Seat.objects.filter(board=board, role=SeatRole.CHAIR, closed=False).select_related("person__user")
+    return [s.person for s in seats if seat_is_current(s, today)]
+
+
+@register_rule
+def may_approve_minutes(user, material) -> bool:
+    """Minutes are approved by the chair of the board: a current chair seat held by this user."""
+    if material.kind != Material.Kind.MINUTES or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return any(person.user_id == user.pk for person in current_chairs(material.meeting.board))

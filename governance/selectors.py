@@ -10,7 +10,7 @@ from agreement.models import Party
 from portal import permissions
 
 from . import rules
-from .models import Board, DownloadLog, Meeting, Seat, SeatRole
+from .models import Board, DownloadLog, MaterialState, Meeting, Seat, SeatRole
 
 TERM_ENDING_DAYS = 90
 # Materials of the meeting as a whole first, then by agenda item (PostgreSQL sorts NULL last by default).
@@ -121,6 +121,7 @@ def meeting_zip_materials(*, user, meeting: Meeting) -> list:
     return list(
         permissions.visible_materials(user)
         .filter(meeting=meeting, current__isnull=False)
+        .exclude(state=MaterialState.WITHDRAWN)  # i12c: the secretariat sees withdrawn materials, the zip never holds them
         .select_related("current", "agenda_item")
         .order_by(*AGENDA_ORDER)
     )

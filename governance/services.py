@@ -26,6 +26,7 @@ from .models import (
     Seat,
     SeatRole,
 )
+from . import publishing
 from .rules import seat_is_current
 from .uploads import check_upload
 
@@ -192,7 +193,8 @@ def material_upload(
     *, user, upload, meeting: Meeting, title: str, agenda_item: AgendaItem | None = None, kind: str = Material.Kind.MATERIAL,
     material: Material | None = None,
 ) -> Material:
-    """Store a new material, or (with `material`) a new version of it; the old versions stay.
+    """Store a new material (a draft until the secretariat publishes it, see governance.publishing), or
+    (with `material`) a new version of it; the old versions stay, and a published material's readers are told.
 
     1. Only the secretariat of the board's own party may upload (§3: the board's secretariat manages).
     2. The file is checked (size, type by content, name, checksum) before anything is written.
@@ -222,6 +224,7 @@ def material_upload(
     version.save()
     material.current = version
     material.save(update_fields=["current"])
+    publishing.version_added(material=material, version=version)  # i12c: readers of a published material hear of it
     return material
 
 

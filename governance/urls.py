@@ -19,3 +19,14 @@ urlpatterns = [
     path("downloads/", views.download_log, name="download-log"),
     path("calendar/", views.calendar_link, name="calendar"),
 ]
+
+# i12c: the board pack (drafts, publishing, withdrawal, minutes approved by the chair)
+from . import views_publishing  # noqa: E402
+
+urlpatterns += [
+    path("meetings/<id:pk>/publish/", views_publishing.meeting_publish, name="meeting-publish"),
+    path("materials/<id:pk>/publish/", views_publishing.material_publish, name="material-publish"),
+    path("materials/<id:pk>/withdraw/", views_publishing.material_withdraw, name="material-withdraw"),
+    path("materials/<id:pk>/restore/", views_publishing.material_restore, name="material-restore"),
+    path("materials/<id:pk>/approve/", views_publishing.minutes_approve, name="minutes-approve"),
+]

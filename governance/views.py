@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from portal import permissions
 from portal import selectors as portal_selectors
 
-from . import calendar, downloads, selectors, services
+from . import calendar, downloads, publishing, selectors, services
 from .forms import AgendaItemForm, MaterialUploadForm, MaterialVersionForm, MeetingForm
 from .models import CalendarToken, DownloadLog
 
@@ -52,6 +52,7 @@ def meeting(request, pk):
     context = {"meeting": meeting, "may_manage": may_manage, **selectors.meeting_detail(user=request.user, meeting=meeting)}
     if may_manage:
         context.update(_manager_forms(meeting))
+    context.update(publishing.meeting_page(user=request.user, meeting=meeting, materials=context["materials"], may_manage=may_manage))  # i12c
     return render(request, "governance/meeting.html", context)
 
 

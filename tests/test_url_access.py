@@ -184,6 +184,12 @@ GET_TABLE = {
     "twoparty:plan-coordinate": everyone(405),
     # i11c: the month-by-month record of C-MONTHLY (also for board chairs; the demo's chairs have no portal account)
     "coordination:months": only(PARTY_STAFF),
+    # i12c: the board pack (form posts only)
+    "governance:meeting-publish": everyone(405),
+    "governance:material-publish": everyone(405),
+    "governance:material-withdraw": everyone(405),
+    "governance:material-restore": everyone(405),
+    "governance:minutes-approve": everyone(405),
 }
 
 # A member company's person reaches the members pages and their own account, nothing of the staff
@@ -237,6 +243,13 @@ POST_REFUSED = {
     "twoparty:finding-dismiss": {CS, DS, CD, AD} | NOT_STAFF,
     "twoparty:finding-propose": {DS, DD, AD} | NOT_STAFF,
     "twoparty:plan-coordinate": {CS, DS, AD} | NOT_STAFF,
+    # i12c: the board pack: the board's secretariat publishes, withdraws and restores; only the chair approves minutes
+    # (the demo's chair has no login, and the probe's material is no minutes: everyone is refused)
+    "governance:meeting-publish": set(ROLES) - {ANON, CS, AD},
+    "governance:material-publish": set(ROLES) - {ANON, CS, AD},
+    "governance:material-withdraw": set(ROLES) - {ANON, CS, AD},
+    "governance:material-restore": set(ROLES) - {ANON, CS, AD},
+    "governance:minutes-approve": set(ROLES) - {ANON},
 }
 
 PK_FOR = {
@@ -248,6 +261,9 @@ PK_FOR = {
     "coordination:action-item-done": "action", "members:manage-service": "service", "members:manage-service-delete": "service",
     # i11d
     "activities:activity-confirm-partner": "activity", "activities:activity-withdraw-partner": "activity",
+    # i12c: the board pack
+    "governance:meeting-publish": "meeting", "governance:material-publish": "ordinary", "governance:material-withdraw": "ordinary",
+    "governance:material-restore": "ordinary", "governance:minutes-approve": "ordinary",
 }
 # i11b
 PK_FOR.update({

@@ -18,6 +18,7 @@ __all__ = [
     "Meeting",
     "Confidentiality",
     "AgendaItem",
+    "MaterialState",
     "Material",
     "MaterialVersion",
     "DownloadLog",
@@ -205,6 +206,14 @@ class AgendaItem(models.Model):
         return f"{self.position}. {self.title}"
 
 
+class MaterialState(models.TextChoices):
+    """The board pack (issue 12): prepared as a draft, published by the secretariat, maybe withdrawn."""
+
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
 class Material(models.Model):
     """A meeting material or the minutes (§3 G2), on a meeting or one agenda item, whose category it inherits.
 
@@ -224,18 +233,32 @@ class Material(models.Model):
         related_name="materials",
         verbose_name=_("agenda item"),
     )
+    State = MaterialState
+
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MATERIAL)
     title = models.CharField(_("title"), max_length=300)
     current = models.OneToOneField(
         "MaterialVersion", on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # i12c: the board pack. Drafts and withdrawn materials are seen by the board's secretariat only;
+    # `changed_at` is when its readers last got something new (published, new version, restored).
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT, editable=False)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    changed_at = models.DateTimeField(_("changed for readers"), null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("material")
         verbose_name_plural = _("materials")
         ordering = ["meeting", F("agenda_item__position").asc(nulls_first=True), "title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state=MaterialState.DRAFT) | Q(published_at__isnull=False, changed_at__isnull=False),
+                name="material_published_has_date",
+                violation_error_message=_("A published material has a publication date."),
+            ),
+        ]
 
     def __str__(self):
         return self.title

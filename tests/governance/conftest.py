@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from governance import demo, services
+from governance import demo, publishing, services
 from governance.models import Board, Confidentiality, Material, Meeting, MeetingKind
 
 CATEGORIES = [c.value for c in Confidentiality]
@@ -63,5 +63,6 @@ def boards(demo_users, orgs):
         fixture.meeting_material = services.material_upload(
             user=secretariat, upload=pdf_upload(f"{slug}-whole.pdf"), meeting=meeting, title=f"Zebra material {slug} whole",
         )
+        publishing.meeting_publish(user=secretariat, meeting=meeting, tell=False)  # the board pack: readers see published materials
         result[slug] = fixture
     return result

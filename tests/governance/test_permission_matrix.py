@@ -183,3 +183,49 @@ def test_a_seat_whose_term_has_passed_loses_access_when_the_schedule_runs(boards
     assert services.seats_sync() == 1
     client = client_for(difos_observer)
     assert client.get(f"/governance/meetings/{fixture.meeting.pk}/").status_code == 404
+
+
+# --- i12c: the board pack: drafts and withdrawn materials, per role and path ----------------------
+MANAGES = {"censec_secretariat": {"censec"}, "difos_secretariat": {"difos"}, "admin_user": {"censec", "difos"}}
+
+
+@pytest.mark.parametrize("state", ["draft", "withdrawn"])
+@pytest.mark.parametrize("role", list(ACCESS))
+def test_drafts_and_withdrawn_materials_are_the_secretariats_alone(boards, as_role, demo_users, role, state):
+    """A draft or withdrawn ordinary material: page, download and search for the board's secretariat only; the zip for no one withdrawn."""
+    from governance import publishing
+
+    from .conftest import pdf_upload
+
+    made = {}
+    for slug, fixture in boards.items():
+        secretariat = demo_users[f"{slug}-secretariat"]
+        material = services.material_upload(
+            user=secretariat, upload=pdf_upload(f"{slug}-{state}.pdf"), meeting=fixture.meeting,
+            title=f"Zebra {state} {slug}", agenda_item=fixture.items["ordinary"],
+        )
+        if state == "withdrawn":
+            publishing.materials_publish(user=secretariat, materials=[material], tell=False)
+            publishing.material_withdraw(user=secretariat, material=material)
+        made[slug] = material
+    user, client = as_role(role)
+    problems = []
+    search = client.get("/governance/meetings/", {"q": "Zebra"}).content.decode().split('data-testid="search-results"', 1)[-1]
+    for slug, material in made.items():
+        manages = slug in MANAGES.get(role, set())
+        meeting = boards[slug].meeting
+        page = client.get(f"/governance/meetings/{meeting.pk}/")
+        if page.status_code == 200 and (material.title in page.content.decode()) != manages:
+            problems.append(f"page shows {state} {slug}: {not manages}")
+        status = client.get(f"/governance/materials/{material.pk}/download/").status_code
+        if status != (200 if manages else 404):
+            problems.append(f"download of {state} {slug}: {status}")
+        if (material.title in search) != manages:
+            problems.append(f"search finds {state} {slug}: {not manages}")
+        zipped = client.get(f"/governance/meetings/{meeting.pk}/materials.zip")
+        if zipped.status_code == 200:
+            names = zipfile.ZipFile(io.BytesIO(b"".join(zipped.streaming_content))).namelist()
+            in_zip = any(n.endswith(f"{slug}-{state}.pdf") for n in names)
+            if in_zip != (manages and state == "draft"):
+                problems.append(f"zip holds {state} {slug}: {in_zip}")
+    assert problems == []
