@@ -108,3 +108,9 @@ def managed_boards(user):
 def may_manage_board(user, board) -> bool:
     """Uploading materials, editing agendas and reading the download log: the board's party's secretariat."""
     return is_administrator(user) or is_secretariat(user, board.organisation_id)
+
+
+@register_rule
+def may_view_board(user, board) -> bool:
+    """The board page (people, seats, G1/G2): whoever sees something of the board, or manages it."""
+    return may_manage_board(user, board) or visible_boards(user).filter(pk=board.pk).exists()

@@ -83,8 +83,9 @@ def url_patterns(resolver=None, prefix="", namespace=None):
             yield prefix + str(entry.pattern), (f"{namespace}:" if namespace else "") + entry.name
 
 
-BOARD_READERS = {CS, CB, DO, AD}  # CenSec's board: its secretariat, members, DI FOS's observer, administrators
-BOARD_READERS_CONFIDENTIAL = {CS, CB, AD}  # personnel and internal-secretariat items: not the observer (§3 G2)
+# CenSec's board: its secretariat, members (CenSec's observer on DI FOS's board is one, §3 G2), DI FOS's observer, administrators
+BOARD_READERS = {CS, CB, CO, DO, AD}
+BOARD_READERS_CONFIDENTIAL = {CS, CB, CO, AD}  # personnel and internal-secretariat items: not the observer (§3 G2)
 CENSEC_PLAN_EDITORS = {CS}
 
 # name (or name[variant]) → expected GET status per role
