@@ -89,6 +89,8 @@ def board(request, org):
 
 
 def _render_form(request, template, context, form, consequence=None):
+    if "once" in form.errors and not form.non_field_errors():
+        form.add_error(None, form.errors["once"])  # the hidden token's "expired" is shown above the form
     context = {**context, "form": form, "consequence": consequence,
                "previewed": _fingerprint(form) if consequence is not None else ""}
     status = 400 if form.errors else 200

@@ -46,6 +46,7 @@ def world(demo_users, settings):
     demo_contacts.seed(users=demo_users)
     from members import demo as members_demo
     from members.models import Service
+    from governance.models import Seat
 
     members_demo.seed(users=demo_users)
     meeting = Meeting.objects.filter(board__organisation__slug="censec", items__confidentiality="personnel").first()
@@ -70,6 +71,8 @@ def world(demo_users, settings):
         "public_activity": Activity.objects.filter(visibility="public", plan__status="submitted").order_by("pk").first().pk,
         "members_activity": Activity.objects.filter(visibility="members", plan__status="submitted").order_by("pk").first().pk,
         "service": Service.objects.filter(organisation__slug="censec").order_by("pk").first().pk,
+        "seat": Seat.objects.filter(board__organisation__slug="censec", person__user__username="censec-board").first().pk,
+        "person": Seat.objects.filter(board__organisation__slug="censec", person__user__username="censec-board").first().person_id,
     }
 
 
@@ -299,3 +302,26 @@ def test_the_admin_is_only_for_administrators(client, users):
     for role in ROLES:
         response = as_role(client, users, role).get("/admin/")
         assert response.status_code == (200 if role == AD else 403 if role == MEM else 302), role
+
+
+# i12a: one board's page, its people and seats, history and spreadsheet (§3 G1, G2). The board page
+# is for whoever sees the board; the rest for its own secretariat and administrators (readers: 403).
+_BOARD_MANAGE = only({CS, AD}, others=404, censec_board=403, difos_observer=403, censec_observer=403, member=403)
+GET_TABLE.update({
+    "governance:board": only(BOARD_READERS, others=404, member=403),
+    "governance:person-create": _BOARD_MANAGE,
+    "governance:person-edit": _BOARD_MANAGE,
+    "governance:seat-create": _BOARD_MANAGE,
+    "governance:seat-edit": _BOARD_MANAGE,
+    "governance:seat-end": _BOARD_MANAGE,
+    "governance:board-history": _BOARD_MANAGE,
+    "governance:board-export": _BOARD_MANAGE,
+    "governance:board-export-xlsx": _BOARD_MANAGE,
+    "governance:board-import": _BOARD_MANAGE,
+})
+POST_REFUSED.update({
+    name: set(ROLES) - {ANON, CS, AD}
+    for name in ("governance:person-create", "governance:person-edit", "governance:seat-create", "governance:seat-edit",
+                 "governance:seat-end", "governance:board-import")
+})
+PK_FOR.update({"governance:person-edit": "person", "governance:seat-edit": "seat", "governance:seat-end": "seat"})
