@@ -10,7 +10,7 @@ from agreement.models import Party
 from portal import permissions
 
 from . import rules
-from .models import Board, DownloadLog, Meeting, Seat, SeatRole
+from .models import Board, BoardRuleState, DownloadLog, Meeting, Seat, SeatRole
 
 TERM_ENDING_DAYS = 90
 # Materials of the meeting as a whole first, then by agenda item (PostgreSQL sorts NULL last by default).
@@ -159,3 +159,8 @@ def calendar_meetings(*, user):
     since = timezone.now() - timedelta(days=365)
     return permissions.visible_meetings(user).filter(starts_at__gte=since).select_related("board").order_by("starts_at")
 
+
+
+def rule_breaks() -> list:
+    """§3 rules that stopped holding for a board (after holding) and do not hold again yet (one query)."""
+    return list(BoardRuleState.objects.filter(holds=False, breaks__gt=0).select_related("board").order_by("board", "rule"))

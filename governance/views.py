@@ -21,6 +21,7 @@ from .models import CalendarToken, DownloadLog
 def boards(request):
     """/governance/boards/: who sits where, terms ending soon, and whether G1 and G2 hold."""
     context = selectors.boards_overview()
+    context["broken"] = selectors.rule_breaks()
     context["board_pages"] = {e.board.pk for e in context["boards"] if permissions.may_view_board(request.user, e.board)}
     return render(request, "governance/boards.html", context)
 

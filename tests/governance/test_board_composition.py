@@ -173,6 +173,9 @@ def test_both_directors_and_the_secretariat_are_told_once_when_g1_stops_holding(
     assert _broken_notes().count() == 3
     page = client_for(demo_users["censec-secretariat"]).get("/governance/boards/censec/").content.decode()
     assert 'data-testid="rule-broken-g1"' in page
+    # The directors' notice points to the overview, which shows the break too.
+    overview = client_for(demo_users["difos-director"]).get("/governance/boards/").content.decode()
+    assert 'data-testid="rule-broken-g1"' in overview and "G1 does not hold" in overview
     # It holds again, and breaks again later: a new notice.
     again = seat(Seat.objects.get(pk=jens.pk).board, rep("Jonna"), orgs, start=timezone.localdate() - timedelta(days=5),
                  backing=timezone.localdate() - timedelta(days=5))
