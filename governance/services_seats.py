@@ -290,7 +290,7 @@ def seat_correct(*, user, seat: Seat, **fields) -> Seat:
     """Correct an open seat (role, term, nomination, backing); its access follows the corrected seat."""
     _must_manage(user, seat.board)
     today = timezone.localdate()
-    seat = Seat.objects.select_for_update().select_related("board__organisation", "person__user", "nominated_by").get(pk=seat.pk)
+    seat = Seat.objects.select_for_update(of=("self",)).select_related("board__organisation", "person__user", "nominated_by").get(pk=seat.pk)
     if seat.closed:
         raise ValidationError(_("This seat has ended; an ended seat is not changed."))
     old = copy.copy(seat)
