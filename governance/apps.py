@@ -8,3 +8,6 @@ class GovernanceConfig(AppConfig):
 
     def ready(self):
         from . import contributions  # noqa: F401  (registers permission rules, navigation, dashboard cards)
+        from portal.notifications import register_kind
+
+        register_kind("board_rule_broken", label=_("§3 G1 or G2 stopped holding for a board"))

@@ -34,26 +34,30 @@ def minimal_pdf(text: str) -> bytes:
     return bytes(out)
 
 
-# name, company, email, demo username, CenSec member
+# name, company, role in the company, email, demo username, CenSec member, accepted CenSec's statutes
 PEOPLE = [
-    ("Birgitte Nørgaard", "Aarhus Universitet", "bn@au.example", None, True),
-    ("Karen Vestergaard", "Terma", "karen.vestergaard@terma.example", "censec-board", True),
-    ("Jens Mikkelsen", "Systematic", "jm@systematic.example", None, True),
-    ("Ole Frandsen", "Danish Aerospace Company", "of@dac.example", None, True),
-    ("Peter Lund", "Weibel Scientific", "peter.lund@weibel.example", "difos-observer", False),
-    ("Thomas Riis", "MARSS", "tr@marss.example", None, False),
-    ("Hanne Berg", "Nordic Defence Systems", "hb@nds.example", None, False),
-    ("Sofie Brandt", "Syddansk Universitet", "sofie.brandt@sdu.example", "censec-observer", True),
+    ("Birgitte Nørgaard", "Aarhus Universitet", "Institutleder", "bn@au.example", None, True, True),
+    ("Karen Vestergaard", "Terma", "Direktør", "karen.vestergaard@terma.example", "censec-board", True, True),
+    ("Jens Mikkelsen", "Systematic", "Adm. direktør", "jm@systematic.example", None, True, True),
+    ("Ole Frandsen", "Danish Aerospace Company", "CEO", "of@dac.example", None, True, True),
+    ("Peter Lund", "Weibel Scientific", "Salgsdirektør", "peter.lund@weibel.example", "difos-observer", False, False),
+    ("Thomas Riis", "MARSS", "CEO", "tr@marss.example", None, False, False),
+    ("Hanne Berg", "Nordic Defence Systems", "Direktør", "hb@nds.example", None, False, False),
+    ("Sofie Brandt", "Syddansk Universitet", "Prorektor", "sofie.brandt@sdu.example", "censec-observer", True, True),
 ]
-# board, person, role, nominated by, backed by DI FOS
+# board, person, role, nominated by, backed by DI FOS. §3 G2: an observer is one of the sending
+# party's own board representatives, so Peter Lund sits on DI FOS's board and Sofie Brandt on
+# CenSec's before they observe (the seats on the own board come first).
 SEATS = [
     ("censec", "Birgitte Nørgaard", SeatRole.CHAIR, "censec", False),
     ("censec", "Karen Vestergaard", SeatRole.VICE_CHAIR, "difos", True),
     ("censec", "Jens Mikkelsen", SeatRole.MEMBER, "difos", True),
     ("censec", "Ole Frandsen", SeatRole.MEMBER, "censec", False),
-    ("censec", "Peter Lund", SeatRole.OBSERVER, "difos", False),
+    ("censec", "Sofie Brandt", SeatRole.MEMBER, "censec", False),
     ("difos", "Thomas Riis", SeatRole.CHAIR, "difos", False),
     ("difos", "Hanne Berg", SeatRole.MEMBER, "difos", False),
+    ("difos", "Peter Lund", SeatRole.MEMBER, "difos", False),
+    ("censec", "Peter Lund", SeatRole.OBSERVER, "difos", False),
     ("difos", "Sofie Brandt", SeatRole.OBSERVER, "censec", False),
 ]
 NEXT_AGENDA = [
@@ -102,18 +106,21 @@ def seed(*, users: dict) -> None:
     today = timezone.localdate()
     boards = {slug: services.board_ensure(organisation=orgs[slug]) for slug in ("censec", "difos")}
     people = {}
-    for name, company, email, username, member in PEOPLE:
+    start = today - timedelta(days=400)
+    for name, company, company_role, email, username, member, statutes in PEOPLE:
         person = Person.objects.filter(name=name).first() or services.person_create(
-            name=name, company=company, email=email, user=users.get(username) if username else None, censec_member=member
+            name=name, company=company, email=email, user=users.get(username) if username else None, censec_member=member,
+            company_role=company_role, statutes_accepted_on=start - timedelta(days=30) if statutes else None,
         )
         people[name] = person
     for board_slug, name, role, nominated_by, backed in SEATS:
-        if Seat.objects.filter(board=boards[board_slug], person=people[name], closed=False).exists():
+        if Seat.objects.filter(board=boards[board_slug], person=people[name], role=role, closed=False).exists():
             continue
         services.seat_create(
-            board=boards[board_slug], person=people[name], role=role, term_start=today - timedelta(days=400),
+            board=boards[board_slug], person=people[name], role=role, term_start=start,
             term_end=today + timedelta(days=60 if name == "Ole Frandsen" else 700), nominated_by=orgs[nominated_by],
-            backed_by_difos=backed, backing_confirmed_on=today - timedelta(days=410) if backed else None,
+            # §3 G1: DI FOS's backing counts when its date lies within the seat's term.
+            backed_by_difos=backed, backing_confirmed_on=start if backed else None,
         )
     secretariat = users["censec-secretariat"]
     censec = boards["censec"]

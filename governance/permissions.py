@@ -190,3 +190,7 @@ def may_approve_minutes(user, material) -> bool:
     if material.kind != Material.Kind.MINUTES or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return any(person.user_id == user.pk for person in current_chairs(material.meeting.board))
+@register_rule
+def may_view_board(user, board) -> bool:
+    """The board page (people, seats, G1/G2): whoever sees something of the board, or manages it."""
+    return may_manage_board(user, board) or visible_boards(user).filter(pk=board.pk).exists()

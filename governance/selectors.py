@@ -10,7 +10,7 @@ from agreement.models import Party
 from portal import permissions
 
 from . import rules
-from .models import Board, DownloadLog, MaterialState, Meeting, Seat, SeatRole
+from .models import Board, BoardRuleState, DownloadLog, MaterialState, Meeting, Seat, SeatRole
 
 TERM_ENDING_DAYS = 90
 # Materials of the meeting as a whole first, then by agenda item (PostgreSQL sorts NULL last by default).
@@ -178,3 +178,6 @@ def board_chairs(*, today=None) -> list:
     for seat in seats:
         users.setdefault(seat.person.user.pk, seat.person.user)
     return list(users.values())
+def rule_breaks() -> list:
+    """§3 rules that stopped holding for a board (after holding) and do not hold again yet (one query)."""
+    return list(BoardRuleState.objects.filter(holds=False, breaks__gt=0).select_related("board").order_by("board", "rule"))

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
+from agreement.models import Party
 from portal import permissions
 from portal.dashboard_cache import dashboard_changed
 from portal.models import RoleKind
@@ -40,8 +41,14 @@ def board_ensure(*, organisation) -> Board:
     return board
 
 
-def person_create(*, name: str, company: str = "", email: str = "", user=None, censec_member: bool = False) -> Person:
-    person = Person(name=name, company=company, email=email, user=user, censec_member=censec_member)
+def person_create(
+    *, name: str, company: str = "", email: str = "", user=None, censec_member: bool = False, company_role: str = "",
+    statutes_accepted_on: date | None = None, registered_by: Board | None = None,
+) -> Person:
+    person = Person(
+        name=name, company=company, email=email, user=user, censec_member=censec_member, company_role=company_role,
+        statutes_accepted_on=statutes_accepted_on, registered_by=registered_by,
+    )
     person.full_clean()
     person.save()
     return person
@@ -85,12 +92,26 @@ def _revoke(seat: Seat, today: date) -> None:
         role_revoke(user=user, kind=kind, organisation=organisation)
 
 
-def _check_observer(seat: Seat) -> None:
-    """§3 G2: an observer comes from the other party, and each party has at most one on a board at a time."""
-    if seat.role != SeatRole.OBSERVER:
+def _check_observer(seat: Seat, today: date | None = None) -> None:
+    """§3 G2: an observer is sent by the other party (DI, not a party, sends none), from that party's own board
+    ("bestyrelsesrepræsentant"), and each party has at most one on a board at a time."""
+    if seat.role != SeatRole.OBSERVER or seat.nominated_by is None:
         return
+    if not seat.nominated_by.is_party or seat.nominated_by.slug not in Party.values:
+        raise ValidationError({"nominated_by": _(
+            "%(sender)s is not a party to the agreement: only CenSec and DI FOS send observers (§3 G2)."
+        ) % {"sender": seat.nominated_by.short_name}})
     if seat.nominated_by_id == seat.board.organisation_id:
         raise ValidationError({"nominated_by": _("An observer is sent by the other party, not the board's own (§3 G2).")})
+    day = max(seat.term_start, today or timezone.localdate())
+    home = Seat.objects.filter(
+        person=seat.person, board__organisation=seat.nominated_by, closed=False, term_start__lte=day,
+    ).exclude(role=SeatRole.OBSERVER).exclude(term_end__lt=day)
+    if not home.exists():
+        raise ValidationError({"person": _(
+            "%(person)s holds no seat on the board of %(sender)s on %(day)s: an observer is one of the sending "
+            "party's own board representatives (§3 G2)."
+        ) % {"person": seat.person.name, "sender": seat.nominated_by.short_name, "day": day.isoformat()}})
     far_future = date.max
     clashing = Seat.objects.filter(
         board=seat.board, nominated_by=seat.nominated_by, role=SeatRole.OBSERVER, closed=False,
@@ -124,11 +145,12 @@ def seat_create(
         backed_by_difos=backed_by_difos, backing_confirmed_on=backing_confirmed_on,
     )
     seat.full_clean()
-    _check_observer(seat)
+    _check_observer(seat, today)
     seat.save()
     if seat_is_current(seat, today):
         _grant(seat)
     dashboard_changed()
+    _watch(today)
     return seat
 
 
@@ -144,6 +166,7 @@ def seat_end(*, seat: Seat, on: date | None = None) -> Seat:
     seat.save(update_fields=["term_end", "closed"])
     _revoke(seat, on)
     dashboard_changed()
+    _watch()
     return seat
 
 
@@ -160,7 +183,15 @@ def seats_sync(*, today: date | None = None) -> int:
         changed += 1
     for seat in Seat.objects.filter(closed=False, term_start__lte=today).select_related("board__organisation", "person__user", "nominated_by"):
         _grant(seat)
+    _watch(today)
     return changed
+
+
+def _watch(today: date | None = None) -> None:
+    """Re-evaluate G1 and G2 and tell people once when one stops holding (services_seats.board_rules_watch)."""
+    from .services_seats import board_rules_watch
+
+    board_rules_watch(today=today)
 
 
 # --- meetings and agendas ---------------------------------------------------------------------

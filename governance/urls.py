@@ -30,3 +30,19 @@ urlpatterns += [
     path("materials/<id:pk>/restore/", views_publishing.material_restore, name="material-restore"),
     path("materials/<id:pk>/approve/", views_publishing.minutes_approve, name="minutes-approve"),
 ]
+
+# i12a: one board's people and seats, their history, and the composition as a spreadsheet (§3 G1, G2).
+from . import views_boards  # noqa: E402
+
+urlpatterns += [
+    path("boards/<slug:org>/", views_boards.board, name="board"),
+    path("boards/<slug:org>/people/new/", views_boards.person_create, name="person-create"),
+    path("boards/<slug:org>/people/<id:pk>/edit/", views_boards.person_edit, name="person-edit"),
+    path("boards/<slug:org>/seats/new/", views_boards.seat_create, name="seat-create"),
+    path("boards/<slug:org>/seats/<id:pk>/edit/", views_boards.seat_edit, name="seat-edit"),
+    path("boards/<slug:org>/seats/<id:pk>/end/", views_boards.seat_end, name="seat-end"),
+    path("boards/<slug:org>/history/", views_boards.history, name="board-history"),
+    path("boards/<slug:org>/export.csv", views_boards.export, {"fmt": "csv"}, name="board-export"),
+    path("boards/<slug:org>/export.xlsx", views_boards.export, {"fmt": "xlsx"}, name="board-export-xlsx"),
+    path("boards/<slug:org>/import/", views_boards.board_import, name="board-import"),
+]

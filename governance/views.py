@@ -20,7 +20,10 @@ from .models import CalendarToken, DownloadLog
 
 def boards(request):
     """/governance/boards/: who sits where, terms ending soon, and whether G1 and G2 hold."""
-    return render(request, "governance/boards.html", selectors.boards_overview())
+    context = selectors.boards_overview()
+    context["broken"] = selectors.rule_breaks()
+    context["board_pages"] = {e.board.pk for e in context["boards"] if permissions.may_view_board(request.user, e.board)}
+    return render(request, "governance/boards.html", context)
 
 
 def meetings(request):

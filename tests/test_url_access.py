@@ -46,6 +46,7 @@ def world(demo_users, settings):
     demo_contacts.seed(users=demo_users)
     from members import demo as members_demo
     from members.models import Service
+    from governance.models import Seat
 
     members_demo.seed(users=demo_users)
     meeting = Meeting.objects.filter(board__organisation__slug="censec", items__confidentiality="personnel").first()
@@ -73,6 +74,8 @@ def world(demo_users, settings):
         # i11b: a finding about one CenSec activity alone (the other party's word closes it)
         "censec_finding": Finding.objects.filter(kind__in=["responsibility", "single_track"], activities__plan__organisation__slug="censec")
         .order_by("pk").first().pk,
+        "seat": Seat.objects.filter(board__organisation__slug="censec", person__user__username="censec-board").first().pk,
+        "person": Seat.objects.filter(board__organisation__slug="censec", person__user__username="censec-board").first().person_id,
     }
 
 
@@ -86,8 +89,9 @@ def url_patterns(resolver=None, prefix="", namespace=None):
             yield prefix + str(entry.pattern), (f"{namespace}:" if namespace else "") + entry.name
 
 
-BOARD_READERS = {CS, CB, DO, AD}  # CenSec's board: its secretariat, members, DI FOS's observer, administrators
-BOARD_READERS_CONFIDENTIAL = {CS, CB, AD}  # personnel and internal-secretariat items: not the observer (§3 G2)
+# CenSec's board: its secretariat, members (CenSec's observer on DI FOS's board is one, §3 G2), DI FOS's observer, administrators
+BOARD_READERS = {CS, CB, CO, DO, AD}
+BOARD_READERS_CONFIDENTIAL = {CS, CB, CO, AD}  # personnel and internal-secretariat items: not the observer (§3 G2)
 CENSEC_PLAN_EDITORS = {CS}
 
 # name (or name[variant]) → expected GET status per role
@@ -338,3 +342,26 @@ def test_the_admin_is_only_for_administrators(client, users):
     for role in ROLES:
         response = as_role(client, users, role).get("/admin/")
         assert response.status_code == (200 if role == AD else 403 if role == MEM else 302), role
+
+
+# i12a: one board's page, its people and seats, history and spreadsheet (§3 G1, G2). The board page
+# is for whoever sees the board; the rest for its own secretariat and administrators (readers: 403).
+_BOARD_MANAGE = only({CS, AD}, others=404, censec_board=403, difos_observer=403, censec_observer=403, member=403)
+GET_TABLE.update({
+    "governance:board": only(BOARD_READERS, others=404, member=403),
+    "governance:person-create": _BOARD_MANAGE,
+    "governance:person-edit": _BOARD_MANAGE,
+    "governance:seat-create": _BOARD_MANAGE,
+    "governance:seat-edit": _BOARD_MANAGE,
+    "governance:seat-end": _BOARD_MANAGE,
+    "governance:board-history": _BOARD_MANAGE,
+    "governance:board-export": _BOARD_MANAGE,
+    "governance:board-export-xlsx": _BOARD_MANAGE,
+    "governance:board-import": _BOARD_MANAGE,
+})
+POST_REFUSED.update({
+    name: set(ROLES) - {ANON, CS, AD}
+    for name in ("governance:person-create", "governance:person-edit", "governance:seat-create", "governance:seat-edit",
+                 "governance:seat-end", "governance:board-import")
+})
+PK_FOR.update({"governance:person-edit": "person", "governance:seat-edit": "seat", "governance:seat-end": "seat"})

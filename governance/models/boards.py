@@ -23,6 +23,8 @@ __all__ = [
     "MaterialVersion",
     "DownloadLog",
     "CalendarToken",
+    "BoardRule",
+    "BoardRuleState",
 ]
 
 
@@ -57,6 +59,8 @@ class Person(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     company = models.CharField(_("company"), max_length=200, blank=True)
+    # §3 G1 "virksomhedsrepræsentant": a company and the person's role there (e.g. CEO, director).
+    company_role = models.CharField(_("role in the company"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -67,6 +71,13 @@ class Person(models.Model):
         verbose_name=_("portal user"),
     )
     censec_member = models.BooleanField(_("member of CenSec"), default=False)
+    # §3 G1 "villige til at udfylde disse poster iht. CenSec's vedtægter": when they accepted.
+    statutes_accepted_on = models.DateField(_("accepted CenSec's statutes on"), null=True, blank=True)
+    # The board whose secretariat registered the person (who may correct them besides the boards they sit on).
+    registered_by = models.ForeignKey(
+        "Board", on_delete=models.SET_NULL, null=True, blank=True, related_name="registered_people",
+        verbose_name=_("registered by"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -338,3 +349,31 @@ class CalendarToken(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class BoardRule(models.TextChoices):
+    G1 = "G1", _("§3 G1: DI FOS representatives on CenSec's board")
+    G2 = "G2", _("§3 G2: one observer from each party")
+
+
+class BoardRuleState(models.Model):
+    """Whether a §3 rule held for a board when last evaluated; a change from holding to broken tells people once.
+
+    `breaks` counts the times the rule stopped holding, so each break has its own notification key.
+    """
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="rule_states", verbose_name=_("board"))
+    rule = models.CharField(_("rule"), max_length=2, choices=BoardRule.choices)
+    holds = models.BooleanField(_("holds"))
+    reason = models.TextField(_("reason"), blank=True)
+    since = models.DateField(_("since"))
+    breaks = models.PositiveIntegerField(_("times broken"), default=0)
+    checked_at = models.DateTimeField(_("checked"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("board rule state")
+        verbose_name_plural = _("board rule states")
+        constraints = [models.UniqueConstraint(fields=["board", "rule"], name="board_rule_state_unique")]
+
+    def __str__(self):
+        return f"{self.board} {self.rule}: {self.holds}"

@@ -36,7 +36,9 @@ def difos_seat(censec_board, orgs):
     """seat(name, member=True, backed=True, nominated="difos") → a current seat on CenSec's board."""
 
     def make(name, *, member=True, backed=True, nominated="difos", company="Terma"):
-        person = services.person_create(name=name, company=company, censec_member=member)
+        person = services.person_create(
+            name=name, company=company, censec_member=member, company_role="CEO", statutes_accepted_on=START
+        )
         return services.seat_create(
             board=censec_board, person=person, role="member", term_start=START, nominated_by=orgs[nominated],
             backed_by_difos=backed, backing_confirmed_on=START if backed else None,
@@ -101,9 +103,12 @@ def test_a_term_must_end_after_it_starts(censec_board):
 
 
 def _observer(board, nominated_by, name="Observer"):
-    return services.seat_create(
-        board=board, person=services.person_create(name=name), role="observer", term_start=START, nominated_by=nominated_by
-    )
+    """An observer seat; §3 G2: the observer first gets a seat on the sending party's own board."""
+    person = services.person_create(name=name)
+    if nominated_by.slug != board.organisation.slug:
+        home = services.board_ensure(organisation=nominated_by)
+        services.seat_create(board=home, person=person, role="member", term_start=START, nominated_by=nominated_by)
+    return services.seat_create(board=board, person=person, role="observer", term_start=START, nominated_by=nominated_by)
 
 
 def test_g2_each_party_may_send_one_observer(censec_board, difos_board, orgs):
@@ -133,8 +138,13 @@ def test_g2_the_database_refuses_a_second_open_observer_too(censec_board, orgs):
 def test_g2_a_new_observer_may_follow_one_whose_seat_ended(censec_board, orgs):
     first = _observer(censec_board, orgs["difos"], "Peter")
     services.seat_end(seat=first, on=timezone.localdate())
+    nxt = services.person_create(name="Next")
+    services.seat_create(
+        board=services.board_ensure(organisation=orgs["difos"]), person=nxt, role="member", term_start=START,
+        nominated_by=orgs["difos"],
+    )
     later = services.seat_create(
-        board=censec_board, person=services.person_create(name="Next"), role="observer",
+        board=censec_board, person=nxt, role="observer",
         term_start=timezone.localdate() + timedelta(days=1), nominated_by=orgs["difos"],
     )
     assert later.pk

@@ -16,8 +16,10 @@ from .conftest import CATEGORIES
 
 ACCESS = {
     "censec_board": {"censec": "all"},
-    "difos_observer": {"censec": "observer"},
-    "censec_observer": {"difos": "observer"},
+    # §3 G2: an observer is one of the sending party's board representatives, so each demo observer
+    # also sits on its own party's board (and sees all of it).
+    "difos_observer": {"censec": "observer", "difos": "all"},
+    "censec_observer": {"difos": "observer", "censec": "all"},
     "difos_member": {"difos": "all"},
     "censec_secretariat": {"censec": "all"},
     "difos_secretariat": {"difos": "all"},
