@@ -125,19 +125,22 @@ def test_publishing_tells_each_allowed_reader_once_and_no_one_else(
     everything = sorted(key(m) for m in pack.materials.values())
     ordinary = sorted([key(pack.materials["ordinary"]), key(pack.materials["whole"])])
     assert told(board) == everything
+    # CenSec's observer on DI FOS's board sits on CenSec's own board (§3.2: a board representative), so hears of all.
+    assert told(demo_users["censec-observer"]) == everything
     # §3 G2: the observer hears of nothing on a personnel or internal secretariat item.
     assert told(observer) == ordinary
-    for other in ("censec-secretariat", "difos-secretariat", "censec-director", "difos-director", "censec-observer", "admin"):
+    for other in ("censec-secretariat", "difos-secretariat", "censec-director", "difos-director", "admin"):
         assert told(demo_users[other]) == [], other
     assert told(difos_member) == []  # a member of the other board
     # Once: publishing again, or a double click, tells nobody anything more.
     assert publishing.meeting_publish(user=censec_secretariat, meeting=pack.meeting) == []
     assert publishing.materials_publish(user=censec_secretariat, materials=list(pack.materials.values())) == []
-    assert Notification.objects.filter(kind="board_pack").count() == 6
+    assert Notification.objects.filter(kind="board_pack").count() == 10  # 4 + 4 (the two board members) + 2 (the observer)
     # One email per person for the whole publishing, and the observer's names nothing confidential.
     deliver_pending()
     by_recipient = {m.to[0]: m for m in mail.outbox}
-    assert sorted(by_recipient) == sorted([board.email, observer.email]) and len(mail.outbox) == 2
+    members = [board.email, demo_users["censec-observer"].email, observer.email]
+    assert sorted(by_recipient) == sorted(members) and len(mail.outbox) == 3
     observers_mail = by_recipient[observer.email].body + by_recipient[observer.email].alternatives[0][0]
     assert "Quokka ordinary" in observers_mail and "Quokka whole" in observers_mail
     assert "Quokka personnel" not in observers_mail and "Quokka internal" not in observers_mail
@@ -156,8 +159,8 @@ def test_the_readers_rule_is_the_download_rule(pack, demo_users, difos_member, c
                 assert not is_reader, (user, material)  # the secretariat and administrators publish; they hold no seat
             else:
                 assert is_reader == may_download, (user, material)
-    assert {u.username for u in readers[pack.materials["personnel"].pk]} == {"censec-board"}
-    assert {u.username for u in readers[pack.materials["ordinary"].pk]} == {"censec-board", "difos-observer"}
+    assert {u.username for u in readers[pack.materials["personnel"].pk]} == {"censec-board", "censec-observer"}
+    assert {u.username for u in readers[pack.materials["ordinary"].pk]} == {"censec-board", "censec-observer", "difos-observer"}
 
 
 def test_publishing_one_draft_from_the_page(pack, client_for, censec_secretariat, demo_users):
@@ -208,7 +211,7 @@ def test_a_new_version_of_a_published_material_tells_its_readers_once(pack, clie
     # Telling again about the same version adds nothing.
     material.refresh_from_db()
     publishing.version_added(material=material, version=material.current)
-    assert Notification.objects.filter(key=second).count() == 2
+    assert Notification.objects.filter(key=second).count() == 3  # the two board members and the observer
     # A new version of a confidential item is not told to the observer.
     personnel = pack.materials["personnel"]
     services.material_upload(user=censec_secretariat, upload=pdf_upload("p2.pdf"), meeting=pack.meeting, title="", material=personnel)
