@@ -187,36 +187,51 @@ class _LookupRow:
     """A matrix row's search terms, normalised once."""
 
     row: MatrixRow
-    weighted: tuple[tuple[int, tuple[tuple[str, ...], ...]], ...]
+    # (weight, ((term, its prefixes of MIN_PREFIX letters or more if it is one long word, else None), …))
+    weighted: tuple[tuple[int, tuple[tuple[tuple[str, ...], frozenset[str] | None], ...]], ...]
     text: frozenset[str]
+    longest: int = 1  # words in its longest term
+
+    @staticmethod
+    def _prepared(terms) -> tuple:
+        return tuple(
+            (t, frozenset(t[0][:k] for k in range(MIN_PREFIX, len(t[0]) + 1)) if len(t) == 1 and len(t[0]) >= MIN_PREFIX else None)
+            for t in sorted(terms)
+        )
 
     @classmethod
     def of(cls, row: MatrixRow) -> "_LookupRow":
+        counterparts, keywords = _terms(row.counterparts), _terms(row.keywords_da) | _terms(row.keywords_en)
         return cls(
             row,
-            (
-                (COUNTERPART_WEIGHT, tuple(sorted(_terms(row.counterparts)))),
-                (KEYWORD_WEIGHT, tuple(sorted(_terms(row.keywords_da) | _terms(row.keywords_en)))),
-            ),
+            ((COUNTERPART_WEIGHT, cls._prepared(counterparts)), (KEYWORD_WEIGHT, cls._prepared(keywords))),
             frozenset(normalise(row.responsibility_da)) | frozenset(normalise(row.responsibility_en)),
+            max(map(len, counterparts | keywords), default=1),
         )
 
 
 def _lookup(query: str, prepared: list[_LookupRow]) -> list[LookupHit]:
+    """`matrix_lookup` over prepared rows: the question's phrases and prefixes are sets, so each term
+    costs a lookup or two (the same result as `_contains` and `_prefix_match`, term by term)."""
     tokens = normalise(query)
     words = [w for w in tokens if w not in STOPWORDS]
     if not words:
         return []
+    longest = max((entry.longest for entry in prepared), default=1)
+    phrases = {tuple(tokens[i : i + n]) for n in range(1, longest + 1) for i in range(len(tokens) - n + 1)}
+    long_words = {q for q in words if len(q) >= MIN_PREFIX}
+    # A one-word term prefix-matches a word that starts with it, or that it starts with.
+    starts = {q[:k] for q in long_words for k in range(MIN_PREFIX, len(q) + 1)}
     hits = []
     unique = {w for w in words if len(w) > 2}
     for entry in prepared:
         score, matched = 0, []
         for weight, terms in entry.weighted:
-            for term in terms:
-                if _contains(tokens, term):
+            for term, prefixes in terms:
+                if term in phrases:
                     score += weight * len(term)
                     matched.append(" ".join(term))
-                elif _prefix_match(words, term):
+                elif prefixes is not None and (term[0] in starts or not prefixes.isdisjoint(long_words)):
                     score += weight // 2
                     matched.append(" ".join(term))
         score += TEXT_WEIGHT * len(unique & entry.text)
