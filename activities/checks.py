@@ -187,6 +187,7 @@ class RowRule:
     duty: str | None = None
     takes_part: bool = False
     cluster_work: bool = False
+    joint: bool = False  # carried out together (1.9)
     # (name, its words padded, its words joined): "Lockheed-Martin" normalises to one word, so a
     # name is looked for both ways. Prepared once, not per activity.
     phrases: tuple[tuple[str, str, str], ...] = field(init=False, repr=False, compare=False)
@@ -400,8 +401,10 @@ def responsibility(items: Iterable[Item], rules: dict[str, RowRule]) -> list[Hit
     for item in items:
         code = item.row or item.suggested_row
         rule = rules.get(code) if code else None
-        if rule is None or rule.lead is None or rule.lead in (item.party, item.partner) or rule.takes_part:
+        if rule is None or rule.lead is None or rule.lead in (item.party, item.partner):
             continue
+        if rule.takes_part:
+            continue  # 3.3, 3.7: the other party may take part; `inform` tells the lead
         if rule.single_track and rule.named_in(item):
             continue
         hits.append(Hit("responsibility", rule.code, (item.id,), item.year, suggested=not item.row))
@@ -417,7 +420,8 @@ def inform(items: Iterable[Item], rules: dict[str, RowRule]) -> list[Hit]:
     """What the other party must be told of under Appendix 1, one `inform` per activity (only tagged rows count).
 
     1. The row: the lead's activity under a row whose other party is informed or involved; the other
-       party's activity under a row in which it also takes part (3.3, 3.7: the lead is involved, to coordinate).
+       party's activity under a row in which it also takes part (3.3, 3.7: the lead is involved, to coordinate);
+       an activity without the other party as partner under a row carried out together (1.9: it is involved).
     2. 3.1: the lead's activity naming a large global company (the other party is kept informed), or
        the other party's own cluster or innovation work naming one (the lead is informed).
     3. Both: the one asking more of the told party (involved over informed); between equals 3.1, with the names.
@@ -432,6 +436,9 @@ def inform(items: Iterable[Item], rules: dict[str, RowRule]) -> list[Hit]:
                 found.append(Hit("inform", rule.code, (item.id,), item.year, duty=rule.duty))
             elif item.party != rule.lead and rule.takes_part and _told(item, rule.lead):
                 found.append(Hit("inform", rule.code, (item.id,), item.year, duty=INVOLVED))
+        elif rule is not None and rule.joint and item.partner is None:
+            # A row the parties carry out together, planned by one of them alone: the other is involved.
+            found.append(Hit("inform", rule.code, (item.id,), item.year, duty=INVOLVED))
         for track in tracked:
             named = track.named_in(item)
             if not named:

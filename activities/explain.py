@@ -171,7 +171,12 @@ def _inform_sentence(finding: Finding, activity: Activity, parties: dict[str, ob
                 "%(rule)s, but %(told)s is informed so that the two appear united towards such companies."
             )
         return f"{sentence % values} {answer}"
-    if row.lead_party_slug == owner:
+    if row.lead_party_slug is None:
+        sentence = _(
+            '%(party)s plans "%(title)s" under matrix row %(rule)s, which the parties carry out together ("%(words)s"), '
+            "without %(told)s as partner."
+        )
+    elif row.lead_party_slug == owner:
         sentence = _(
             '%(party)s plans "%(title)s" under matrix row %(rule)s, which %(lead)s leads, and of the other party the '
             'agreement says: "%(words)s".'

@@ -78,6 +78,7 @@ def rules_load(*, fresh: bool = True) -> dict[str, checks.RowRule]:
         code: checks.RowRule(
             code, MatrixRow(lead=lead).lead_party_slug, single_track, tuple(c.strip() for c in counterparts.split(";") if c.strip()),
             duty=INFORM_DUTY.get(duty), takes_part=duty == Duty.TAKES_PART, cluster_work=code in CLUSTER_AND_INNOVATION_ROWS,
+            joint=lead == Lead.JOINT,
         )
         for code, lead, single_track, counterparts, duty in MatrixRow.objects.values_list(
             "code", "lead", "single_track", "counterparts", "other_party_duty"
@@ -135,12 +136,12 @@ def _existing(queryset) -> dict[str, tuple]:
 
 
 def _sync(hits: list[checks.Hit], existing: dict[str, tuple]) -> SyncResult:
-    """Make the stored findings agree with `hits`, within the findings `existing` (key → id, status, score, detail).
+    """Make the stored findings agree with `hits`, within the findings `existing` (key → id, status, score, detail, duty, suggested).
 
     1. A hit with no stored finding becomes a new open finding, linked to its activities.
     2. A resolved finding found again is reopened; acknowledged and dismissed ones keep their decision
        (a dismissed pair stays dismissed, however often the sweep finds it); any finding found again
-       takes the new score and matched words.
+       takes the new score, matched words, duty and whether its row is only suggested.
     3. An open or acknowledged finding no longer found is resolved.
     A concurrent run inserting the same key is harmless: the key is unique and conflicts are ignored.
     """

@@ -34,6 +34,7 @@ RULES = {
     "3.6": checks.RowRule("3.6", "censec", cluster_work=True),
     "3.7": checks.RowRule("3.7", "difos", duty=checks.INVOLVED, takes_part=True),
     "3.8": checks.RowRule("3.8", "censec", duty=checks.INVOLVED),
+    "1.9": checks.RowRule("1.9", None, joint=True),
     "4.1": checks.RowRule("4.1", None),
     "5.1": checks.RowRule("5.1", None),
 }
@@ -73,6 +74,11 @@ def test_the_leads_activity_under_a_row_whose_other_party_is_told_is_an_inform(p
 )
 def test_no_inform_without_a_duty_or_with_the_other_party_in_it(item):
     assert [h for h in checks.inform([item], RULES)] == []
+
+
+def test_one_party_alone_under_a_row_carried_out_together_involves_the_other():
+    assert _kinds(_item(1, "censec", row="1.9")) == [("inform", "1.9", "involved", False)]
+    assert _kinds(_item(2, "difos", row="1.9", partner="censec")) == []
 
 
 def test_the_other_partys_activity_under_an_informed_row_is_a_breach_not_an_inform():
@@ -191,6 +197,17 @@ def test_probe_censec_under_3_3_is_no_responsibility_finding(add_activity):
     assert (finding.kind, finding.rule, finding.duty) == ("inform", "3.3", "involved")
     assert list(finding.activities.all()) == [activity]
     assert "no breach" in _sentence(finding) and "CenSec deltager ligeledes" in _sentence(finding, "da")
+
+
+def test_an_information_activity_planned_alone_involves_the_other_party(add_activity, orgs):
+    add_activity("difos", title="Informationsmøde om EDF", area="political", row="1.9")
+    add_activity("censec", title="Informationsmøde om udbud", area="political", row="1.9", partner=orgs["difos"],
+                 start=dt.date(2027, 6, 1))
+    check_all()
+    [finding] = _open()
+    assert (finding.kind, finding.rule, finding.duty) == ("inform", "1.9", "involved")
+    assert finding.activities.get().title == "Informationsmøde om EDF"
+    assert "without CenSec as partner" in _sentence(finding) and "CenSec should answer whether it joins" in _sentence(finding)
 
 
 def test_censec_under_3_2_is_still_a_responsibility_finding(add_activity):
