@@ -274,3 +274,12 @@ def test_check_plans_csv_lists_the_inform_kind_with_the_contract_columns(add_act
     assert rows[0] == FINDINGS_CSV_COLUMNS
     assert rows[0][:7] == ["id", "kind", "rule", "organisations", "activities", "status", "explanation"]
     assert [r[1:6] for r in rows[1:]] == [[FindingKind.INFORM.value, "3.1", "censec | difos", "Møde med Lockheed Martin", "open"]]
+
+
+def test_the_findings_page_explains_an_inform_to_the_told_party(add_activity, client_for, censec_director):
+    add_activity("difos", title="Møde med Lockheed Martin", area="international", counterparts="Lockheed Martin")
+    add_activity("censec", title="Briefing af forsvarsministeren", area="political", start=dt.date(2027, 5, 1))
+    check_all()
+    html = client_for(censec_director).get("/activities/findings/?year=2027").content.decode()
+    assert "DI/DI FOS holder CenSec orienteret" in html
+    assert "ligner 1.1, som DI / DI FOS har ansvaret for" in html
