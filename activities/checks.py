@@ -32,7 +32,7 @@ import math
 from collections import Counter, defaultdict
 from itertools import chain
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from heapq import heappop, heappush
 from operator import attrgetter
@@ -429,28 +429,29 @@ def inform(items: Iterable[Item], rules: dict[str, RowRule]) -> list[Hit]:
     tracked = [r for r in rules.values() if r.single_track and r.lead]
     hits = []
     for item in items:
-        found: list[Hit] = []
+        code = duty = None
         rule = rules.get(item.row) if item.row else None
         if rule is not None and rule.lead is not None:
             if item.party == rule.lead and rule.duty and item.partner is None:  # with a partner, the other party is in it
-                found.append(Hit("inform", rule.code, (item.id,), item.year, duty=rule.duty))
+                code, duty = rule.code, rule.duty
             elif item.party != rule.lead and rule.takes_part and _told(item, rule.lead):
-                found.append(Hit("inform", rule.code, (item.id,), item.year, duty=INVOLVED))
+                code, duty = rule.code, INVOLVED
         elif rule is not None and rule.joint and item.partner is None:
             # A row the parties carry out together, planned by one of them alone: the other is involved.
-            found.append(Hit("inform", rule.code, (item.id,), item.year, duty=INVOLVED))
+            code, duty = rule.code, INVOLVED
+        names = ""
         for track in tracked:
             named = track.named_in(item)
-            if not named:
-                continue
-            if (item.party == track.lead and item.partner is None) or (
-                item.party != track.lead and _own_cluster_work(item, rules) and _told(item, track.lead)
+            if named and (
+                (item.party == track.lead and item.partner is None)
+                or (item.party != track.lead and _own_cluster_work(item, rules) and _told(item, track.lead))
             ):
-                found.append(Hit("inform", track.code, (item.id,), item.year, "; ".join(named), duty=INFORMED))
-        if found:
-            found.sort(key=lambda h: (h.duty != INVOLVED, h.detail == ""))
-            best, names = found[0], next((h.detail for h in found if h.detail), "")
-            hits.append(replace(best, detail=names) if names and not best.detail else best)
+                names = "; ".join(named)
+                if duty != INVOLVED:  # 3.1 informs: it wins over a row that only informs too
+                    code, duty = track.code, INFORMED
+                break
+        if code is not None:
+            hits.append(Hit("inform", code, (item.id,), item.year, names, duty=duty))
     return hits
 
 
