@@ -7,10 +7,18 @@ Each rule returns `Hit`s; `activities.services.findings` turns them into stored 
   concepts, counterparts' names), each weighed by its field and by how rare it is among the
   activities compared (IDF), summed into a score that must reach a threshold (§1, §4).
 - `responsibility`: a party plans an activity under a matrix row the other party leads alone
-  (Appendix 1; DI-led rows count as DI FOS's side).
+  (Appendix 1; DI-led rows count as DI FOS's side), except rows in which it also takes part (3.3,
+  3.7). An activity without a row is checked against the row its text confidently suggests (the
+  suggestion the activity form makes), and the finding says it is suggested.
 - `single_track`: the party that does not lead a single-track row names one of its counterparts
-  (Appendix 1, 3.1: contact with e.g. Lockheed Martin runs only through DI / DI FOS).
+  (Appendix 1, 3.1: contact with e.g. Lockheed Martin runs *as a main rule* through DI / DI FOS),
+  unless the activity is its own cluster or innovation work (then DI FOS is informed: `inform`).
 - `common_interest`: an activity marked of common interest, which the other party must hear of (§4).
+- `inform`: what the other party must be told of (Appendix 1, "orienterer og inddrager"): the lead
+  party's activity under a row whose other party is informed or involved; the other party's activity
+  under a row in which it also takes part (coordinate); and under 3.1 a DI FOS activity naming a large
+  global company (CenSec is kept informed) or a CenSec cluster or innovation activity naming one (DI
+  FOS is informed). One `inform` per activity: the one asking most of the told party.
 
 A joint activity whose partner is the other party is agreed between them, so it is not an overlap
 or a breach of that party's lead. Nor is a pair where one side sits under a row that gives each
@@ -35,6 +43,10 @@ from . import text
 
 OVERLAP_RULE = "§4"
 COMMON_INTEREST_RULE = "§4"
+# What an `inform` asks of the told party (the values of FindingDuty).
+INFORMED = "informed"
+INVOLVED = "involved"
+SUGGESTED = "r:"  # the match_keys line (after NAME) holding the matrix row an untagged activity's text suggests
 KEY_SEPARATOR = "\n"
 NAME = "@"  # match_keys lines holding a title or counterpart as plain words, for the single-track rule
 
@@ -77,10 +89,11 @@ def default_analyzer() -> text.Analyzer:
 
 def match_keys(
     *, title: str, description: str = "", topics: str = "", counterparts: str = "", target_groups: str = "",
-    analyzer: text.Analyzer | None = None,
+    analyzer: text.Analyzer | None = None, suggested_row: str = "",
 ) -> str:
-    """What the checks compare, one per line: the features of `activities.text`, and the title and
-    counterparts as plain words for the single-track rule."""
+    """What the checks compare, one per line: the features of `activities.text`, the title and
+    counterparts as plain words for the single-track rule, and for an activity without a matrix row
+    the row its text suggests (`suggested_row`, found by the caller)."""
     analyzer = analyzer or default_analyzer()
     features = analyzer.match_keys(
         title=title, description=description, topics=topics, counterparts=counterparts, target_groups=target_groups
@@ -88,6 +101,8 @@ def match_keys(
     names = [f"{NAME}c:{_norm(t)}" for t in split_terms(counterparts) if _norm(t)]
     if _norm(title):
         names.append(f"{NAME}n:{_norm(title)}")
+    if suggested_row:
+        names.append(f"{NAME}{SUGGESTED}{suggested_row}")
     return KEY_SEPARATOR.join(filter(None, [features, *dict.fromkeys(names)]))
 
 
@@ -101,6 +116,7 @@ class Item:
 
     `terms` maps each feature to the weight of the field it came from (the highest if several).
     `own` is true under a matrix row that gives each party its own activity (5.1).
+    `suggested_row` is the row an activity without one looks like (stored in its match keys).
     """
 
     id: int
@@ -115,6 +131,7 @@ class Item:
     common_interest: bool = False
     partner: str | None = None
     own: bool = False
+    suggested_row: str | None = None
 
 
 def make_item(
@@ -123,7 +140,17 @@ def make_item(
 ) -> Item:
     """An `Item` from an activity's stored columns."""
     terms, names = terms_of(match_keys, row)
-    return Item(id, party, year, area, start.toordinal(), end.toordinal(), terms, names, row, common_interest, partner, own)
+    suggested = None if row else suggested_of(match_keys)
+    return Item(id, party, year, area, start.toordinal(), end.toordinal(), terms, names, row, common_interest, partner, own, suggested)
+
+
+def suggested_of(match_keys: str) -> str | None:
+    """The matrix row stored in the match keys as suggested by the activity's text, if any."""
+    marker = f"{NAME}{SUGGESTED}"
+    at = (match_keys or "").rfind(marker)
+    if at < 0 or (at and match_keys[at - 1] != KEY_SEPARATOR):
+        return None
+    return match_keys[at + len(marker):].split(KEY_SEPARATOR, 1)[0] or None
 
 
 def terms_of(match_keys: str, row: str | None = None) -> tuple[dict[str, float], str]:
@@ -135,7 +162,8 @@ def terms_of(match_keys: str, row: str | None = None) -> tuple[dict[str, float],
         if not line:
             continue
         if line[0] == NAME:
-            names.append(line[3:])
+            if not line.startswith(SUGGESTED, 1):
+                names.append(line[3:])
             continue
         feature, weight = line[2:], weights.get(line[0], 0.5)
         if weight > terms.get(feature, 0.0):
@@ -148,12 +176,18 @@ def terms_of(match_keys: str, row: str | None = None) -> tuple[dict[str, float],
 
 @dataclass(frozen=True)
 class RowRule:
-    """What a matrix row means to the checks: who leads it alone, and whether it is single-track."""
+    """What a matrix row means to the checks: who leads it alone, whether it is single-track, what the
+    other party must get (`duty`: INFORMED, INVOLVED or None), whether the other party also takes part
+    in it (3.3, 3.7), and whether it is the lead's cluster or innovation work (3.1)."""
 
     code: str
     lead: str | None
     single_track: bool = False
     counterparts: tuple[str, ...] = ()
+    duty: str | None = None
+    takes_part: bool = False
+    cluster_work: bool = False
+    joint: bool = False  # carried out together (1.9)
     # (name, its words padded, its words joined): "Lockheed-Martin" normalises to one word, so a
     # name is looked for both ways. Prepared once, not per activity.
     phrases: tuple[tuple[str, str, str], ...] = field(init=False, repr=False, compare=False)
@@ -221,6 +255,9 @@ class Hit:
     year: int
     detail: str = ""
     score: float | None = None
+    # For `inform`: INFORMED or INVOLVED. `suggested`: the row is the one the activity's text suggests.
+    duty: str = ""
+    suggested: bool = False
 
     @property
     def key(self) -> str:
@@ -331,8 +368,15 @@ def overlap_with(item: Item, candidates: Iterable[Item], *, corpora: dict[int, C
     return hits
 
 
+def _own_cluster_work(item: Item, rules: dict[str, RowRule]) -> bool:
+    """The activity sits under a cluster or innovation row that its own party leads (3.1: such relations inform the lead)."""
+    row = rules.get(item.row) if item.row else None
+    return row is not None and row.cluster_work and row.lead == item.party
+
+
 def single_track(items: Iterable[Item], rules: dict[str, RowRule]) -> list[Hit]:
-    """Activities of the party that does not lead a single-track row which name one of its counterparts."""
+    """Activities of the party that does not lead a single-track row which name one of its counterparts,
+    other than its own cluster or innovation work (which is an `inform` instead)."""
     tracked = [r for r in rules.values() if r.single_track and r.lead]
     hits = []
     for item in items:
@@ -340,25 +384,74 @@ def single_track(items: Iterable[Item], rules: dict[str, RowRule]) -> list[Hit]:
             if item.party == rule.lead or item.partner == rule.lead:
                 continue
             named = rule.named_in(item)
-            if named:
+            if named and not _own_cluster_work(item, rules):
                 hits.append(Hit("single_track", rule.code, (item.id,), item.year, "; ".join(named)))
     return hits
 
 
 def responsibility(items: Iterable[Item], rules: dict[str, RowRule]) -> list[Hit]:
-    """Activities planned under a matrix row that the other party leads alone.
+    """Activities planned under a matrix row that the other party leads alone (or, without a row,
+    whose text suggests such a row: `suggested`).
 
+    A row in which the other party also takes part (3.3, 3.7) is no breach (`inform` tells the lead).
     An activity that already breaks the row's single-track rule is left to `single_track`, so a
     director reads one finding for it, not two.
     """
     hits = []
     for item in items:
-        rule = rules.get(item.row) if item.row else None
+        code = item.row or item.suggested_row
+        rule = rules.get(code) if code else None
         if rule is None or rule.lead is None or rule.lead in (item.party, item.partner):
             continue
+        if rule.takes_part:
+            continue  # 3.3, 3.7: the other party may take part; `inform` tells the lead
         if rule.single_track and rule.named_in(item):
             continue
-        hits.append(Hit("responsibility", rule.code, (item.id,), item.year))
+        hits.append(Hit("responsibility", rule.code, (item.id,), item.year, suggested=not item.row))
+    return hits
+
+
+def _told(item: Item, party: str) -> bool:
+    """Whether `party` is to be told of the item: it is not the item's party, nor its partner (who knows already)."""
+    return party != item.party and party != item.partner
+
+
+def inform(items: Iterable[Item], rules: dict[str, RowRule]) -> list[Hit]:
+    """What the other party must be told of under Appendix 1, one `inform` per activity (only tagged rows count).
+
+    1. The row: the lead's activity under a row whose other party is informed or involved; the other
+       party's activity under a row in which it also takes part (3.3, 3.7: the lead is involved, to coordinate);
+       an activity without the other party as partner under a row carried out together (1.9: it is involved).
+    2. 3.1: the lead's activity naming a large global company (the other party is kept informed), or
+       the other party's own cluster or innovation work naming one (the lead is informed).
+    3. Both: the one asking more of the told party (involved over informed); between equals 3.1, with the names.
+    """
+    tracked = [r for r in rules.values() if r.single_track and r.lead]
+    hits = []
+    for item in items:
+        code = duty = None
+        rule = rules.get(item.row) if item.row else None
+        if rule is not None and rule.lead is not None:
+            if item.party == rule.lead and rule.duty and item.partner is None:  # with a partner, the other party is in it
+                code, duty = rule.code, rule.duty
+            elif item.party != rule.lead and rule.takes_part and _told(item, rule.lead):
+                code, duty = rule.code, INVOLVED
+        elif rule is not None and rule.joint and item.partner is None:
+            # A row the parties carry out together, planned by one of them alone: the other is involved.
+            code, duty = rule.code, INVOLVED
+        names = ""
+        for track in tracked:
+            named = track.named_in(item)
+            if named and (
+                (item.party == track.lead and item.partner is None)
+                or (item.party != track.lead and _own_cluster_work(item, rules) and _told(item, track.lead))
+            ):
+                names = "; ".join(named)
+                if duty != INVOLVED:  # 3.1 informs: it wins over a row that only informs too
+                    code, duty = track.code, INFORMED
+                break
+        if code is not None:
+            hits.append(Hit("inform", code, (item.id,), item.year, names, duty=duty))
     return hits
 
 
@@ -373,7 +466,7 @@ def run_all(
     """Every rule over the same activities."""
     return [
         *overlap(items, corpora=corpora, threshold=threshold), *responsibility(items, rules), *single_track(items, rules),
-        *common_interest(items),
+        *common_interest(items), *inform(items, rules),
     ]
 
 
@@ -386,4 +479,5 @@ def run_for(
         *responsibility([item], rules),
         *single_track([item], rules),
         *common_interest([item]),
+        *inform([item], rules),
     ]

@@ -14,6 +14,7 @@ FINDING_HEADINGS = {
     FindingKind.RESPONSIBILITY: _("Against the responsibility matrix"),
     FindingKind.SINGLE_TRACK: _("Single-track breaches"),
     FindingKind.COMMON_INTEREST: _("Common interest: inform the other party"),
+    FindingKind.INFORM: _("To inform or involve the other party (Appendix 1)"),
 }
 
 

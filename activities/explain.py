@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from agreement.models import Party
 
-from .models import Activity, Finding, FindingKind
+from .models import Activity, Finding, FindingDuty, FindingKind
 from .text import Analyzer
 
 OTHER_PARTY = {party.value: party.other.value for party in Party}
@@ -26,9 +26,19 @@ def organisations(finding: Finding) -> list[str]:
     slugs = {a.plan.organisation.slug for a in finding.activities.all()}
     if finding.kind in (FindingKind.RESPONSIBILITY, FindingKind.SINGLE_TRACK) and _lead_slug(finding):
         slugs.add(_lead_slug(finding))
-    if finding.kind == FindingKind.COMMON_INTEREST:
+    if finding.kind in (FindingKind.COMMON_INTEREST, FindingKind.INFORM):
         slugs |= {OTHER_PARTY[s] for s in list(slugs) if s in OTHER_PARTY}
     return sorted(slugs)
+
+
+def told_party(finding: Finding) -> str | None:
+    """For a common-interest or `inform` finding: the slug of the party that is told, the party other
+    than the activity's plan organisation (None for other kinds, or when its activity is gone)."""
+    if finding.kind not in (FindingKind.COMMON_INTEREST, FindingKind.INFORM):
+        return None
+    owners = {a.plan.organisation.slug for a in finding.activities.all()}
+    told = {OTHER_PARTY[s] for s in owners if s in OTHER_PARTY} - owners
+    return next(iter(told), None) if len(told) == 1 else None
 
 
 @dataclass
@@ -107,15 +117,25 @@ def explain(finding: Finding, parties: dict[str, object], analyzer: Analyzer | N
     if finding.kind in (FindingKind.RESPONSIBILITY, FindingKind.SINGLE_TRACK) and finding.matrix_row_id:
         # DI-led rows are DI FOS's side: DI FOS is whom to talk to.
         lead, contact = finding.matrix_row.lead_label, parties.get(_lead_slug(finding) or "", _("the other party"))
+        values = {"party": party, "title": first.title, "rule": finding.rule, "lead": lead, "contact": contact, "names": finding.detail}
+        if finding.kind == FindingKind.RESPONSIBILITY and finding.suggested:
+            return _(
+                '%(party)s plans "%(title)s" without a matrix row; it looks like %(rule)s, which %(lead)s leads (the row '
+                "suggested by its text). If it is, talk to %(contact)s's secretariat and agree the division of roles "
+                "before going ahead; if not, give the activity the row it belongs to."
+            ) % values
         if finding.kind == FindingKind.RESPONSIBILITY:
             return _(
                 '%(party)s plans "%(title)s" under matrix row %(rule)s, which %(lead)s leads; talk to %(contact)s\'s '
                 "secretariat and agree the division of roles before going ahead."
-            ) % {"party": party, "title": first.title, "rule": finding.rule, "lead": lead, "contact": contact}
+            ) % values
         return _(
-            '%(party)s plans "%(title)s" with %(names)s, but under matrix row %(rule)s contact with such companies '
-            "runs single-track through %(lead)s; talk to %(contact)s's director before any contact."
-        ) % {"party": party, "title": first.title, "names": finding.detail, "rule": finding.rule, "lead": lead, "contact": contact}
+            '%(party)s plans "%(title)s" with %(names)s. As a main rule %(lead)s holds contact with %(names)s '
+            "(%(rule)s); agree it with %(contact)s, or tell why this is cluster or innovation work (give it that matrix "
+            "row, and %(contact)s is informed)."
+        ) % values
+    if finding.kind == FindingKind.INFORM and finding.matrix_row_id:
+        return _inform_sentence(finding, first, parties)
     if finding.kind == FindingKind.COMMON_INTEREST:
         other = parties.get(OTHER_PARTY.get(first.plan.organisation.slug, ""))
         return _(
@@ -124,3 +144,47 @@ def explain(finding: Finding, parties: dict[str, object], analyzer: Analyzer | N
         ) % {"party": party, "title": first.title, "rule": finding.rule, "other": other or _("the other party")}
     titles = ", ".join(f'"{a.title}"' for a in acts)
     return _("%(kind)s under %(rule)s: %(titles)s.") % {"kind": finding.get_kind_display(), "rule": finding.rule, "titles": titles}
+
+
+def _inform_sentence(finding: Finding, activity: Activity, parties: dict[str, object]) -> str:
+    """An `inform` finding: what the agreement asks the told party to hear of, in the agreement's words."""
+    row = finding.matrix_row
+    owner = activity.plan.organisation.slug
+    told = OTHER_PARTY.get(owner, "")
+    values = {
+        "party": activity.plan.organisation.short_name, "title": activity.title, "rule": finding.rule, "lead": row.lead_label,
+        "told": parties.get(told, _("the other party")), "words": row.other_party, "names": finding.detail,
+    }
+    answer = (
+        _("%(told)s should answer whether it joins.") if finding.duty == FindingDuty.INVOLVED
+        else _("%(told)s should read it and acknowledge it.")
+    ) % values
+    if row.single_track and finding.detail:
+        if row.lead_party_slug == owner:
+            sentence = _(
+                '%(party)s plans "%(title)s" with %(names)s: under %(rule)s %(lead)s holds the other party informed of '
+                'contact and dialogue with the large global companies ("DI/DI FOS holder CenSec orienteret").'
+            )
+        else:
+            sentence = _(
+                '%(party)s plans "%(title)s" with %(names)s as its own cluster or innovation work: this is no breach of '
+                "%(rule)s, but %(told)s is informed so that the two appear united towards such companies."
+            )
+        return f"{sentence % values} {answer}"
+    if row.lead_party_slug is None:
+        sentence = _(
+            '%(party)s plans "%(title)s" under matrix row %(rule)s, which the parties carry out together ("%(words)s"), '
+            "without %(told)s as partner."
+        )
+    elif row.lead_party_slug == owner:
+        sentence = _(
+            '%(party)s plans "%(title)s" under matrix row %(rule)s, which %(lead)s leads, and of the other party the '
+            'agreement says: "%(words)s".'
+        )
+    else:
+        sentence = _(
+            '%(party)s plans "%(title)s" under matrix row %(rule)s, which %(lead)s leads and in which %(party)s takes '
+            'part ("%(words)s"): no breach, but the two coordinate it.'
+        )
+    names = (" " + _("It names %(names)s.") % values) if finding.detail else ""
+    return f"{sentence % values}{names} {answer}"

@@ -230,6 +230,12 @@ Gennemgående gælder også i forhold til denne type af aktiviteter, at CenSec o
     },
 ]
 
+# CenSec's cluster and innovation work (3.1: "I det omfang CenSec i forbindelse med internationalt
+# klynge-/og innovationsarbejde har relationer til de store globale virksomheder orienteres DI FOS"):
+# a CenSec activity under one of these rows that names a large global company informs DI FOS and is
+# no breach of 3.1's main rule. 1.4 (meetings with ministries) and 3.8 (upskilling SMEs) are not such work.
+CLUSTER_AND_INNOVATION_ROWS = ("1.5", "1.8", "2.1", "3.5", "3.6")
+
 # The large global companies that 3.1 routes single-track through DI FOS. The agreement names
 # Lockheed Martin "for example"; the others are the defence primes the secretariats named as the same kind.
 GLOBAL_PRIMES = (
@@ -250,20 +256,20 @@ MATRIX = [
     },
     {
         "code": "1.2", "area": "political", "clause": "a1-1", "lead": "difos", "lead_with_parent": False,
-        "duty": "informed", "single_track": False, "counterparts": "",
+        "duty": "involved", "single_track": False, "counterparts": "",
         "responsibility_da": "Nye politiske udspil; deltagelse i udvikling af regler og vejledninger",
         "responsibility_en": "New political proposals; taking part in developing rules and guidelines",
-        "other_da": "CenSec orienteres", "other_en": "CenSec is informed",
+        "other_da": "CenSec orienteres og inddrages (den politiske interessevaretagelse)", "other_en": "CenSec is informed and involved (political advocacy)",
         "keywords_da": "politiske udspil; udspil; regler; vejledninger; lovgivning; høringssvar",
         "keywords_en": "political proposals; policy proposal; rules; guidelines; regulation; legislation; consultation response",
         "source_da": "Derudover er det DI FOS, der fastlægger nye politiske udspil, deltager i udvikling af regler og vejledninger.",
     },
     {
         "code": "1.3", "area": "political", "clause": "a1-1", "lead": "di", "lead_with_parent": False,
-        "duty": "informed", "single_track": False, "counterparts": "",
+        "duty": "involved", "single_track": False, "counterparts": "",
         "responsibility_da": "Bredere politiske dagsordener, der vedrører en større del af erhvervslivet: eksportkontrol, tiltrækning af kvalificeret arbejdskraft, erhvervsuddannelser",
         "responsibility_en": "Broader political agendas touching more of business than this industry: export control, attracting qualified labour, vocational education",
-        "other_da": "CenSec orienteres", "other_en": "CenSec is informed",
+        "other_da": "CenSec orienteres og inddrages (den politiske interessevaretagelse)", "other_en": "CenSec is informed and involved (political advocacy)",
         "keywords_da": "eksportkontrol; arbejdskraft; kvalificeret arbejdskraft; erhvervsuddannelser; erhvervsuddannelse; bredere dagsordener",
         "keywords_en": "export control; qualified labour; labour; vocational education; vocational training; broader agendas",
         "source_da": "Bredere politiske dagsordner om eksempelvis eksportkontrol, tiltrækning af kvalificeret arbejdskraft, erhvervsuddannelser osv., der vedrører en større del af erhvervslivet end forsvars-, rum- og sikkerhedsindustrien varetages af Dansk Industri.",
@@ -290,10 +296,10 @@ MATRIX = [
     },
     {
         "code": "1.6", "area": "political", "clause": "a1-1", "lead": "difos", "lead_with_parent": True,
-        "duty": "none", "single_track": False, "counterparts": "EU-Kommissionen",
+        "duty": "involved", "single_track": False, "counterparts": "EU-Kommissionen",
         "responsibility_da": "Branchens talerør over for ministerier, EU-kommissionen og internationale interesseorganisationer om udformning og rammer for Den Europæiske Forsvarsfond (EDF)",
         "responsibility_en": "The industry's mouthpiece towards ministries, the EU Commission and international interest organisations on the design and framework of the European Defence Fund (EDF)",
-        "other_da": "", "other_en": "",
+        "other_da": "CenSec orienteres og inddrages (den politiske interessevaretagelse)", "other_en": "CenSec is informed and involved (political advocacy)",
         "keywords_da": "edf; forsvarsfond; den europæiske forsvarsfond; forsvarsfonden; eu-kommissionen; rammerne for edf",
         "keywords_en": "edf; defence fund; european defence fund; eu commission; edf framework",
         "source_da": "Dansk Industri/DI FOS er branchens talerør i forhold til ministerier, EU-kommissionen og internationale interesseorganisationer, når det gælder udformning og rammerne for Den Europæiske Forsvarsfond, EDF.",
@@ -340,7 +346,7 @@ MATRIX = [
     },
     {
         "code": "2.1", "area": "cluster", "clause": "a1-2", "lead": "censec", "lead_with_parent": False,
-        "duty": "involved", "single_track": False, "counterparts": "",
+        "duty": "informed", "single_track": False, "counterparts": "",
         "responsibility_da": "Klyngesamarbejdet: bro mellem viden- og forskningsinstitutioner og virksomheder — internationalisering, kompetenceudvikling, samarbejdsprojekter, afklaring af udviklingsbehov, formidling af viden og forskning, igangsættelse af projekter, innovationsrettet match-making",
         "responsibility_en": "The cluster cooperation: bridging knowledge and research institutions and companies — internationalisation, competence development, collaboration projects, clarifying development needs, spreading knowledge and research, starting projects, innovation match-making",
         "other_da": "DI FOS spiller konstruktivt med, formidler klyngens aktiviteter til sine medlemmer og giver klyngen information om branchens udfordringer og potentialer",
@@ -352,10 +358,10 @@ MATRIX = [
     {
         "code": "3.1", "area": "international", "clause": "a1-3", "lead": "difos", "lead_with_parent": True,
         "duty": "informed", "single_track": True, "counterparts": GLOBAL_PRIMES,
-        "responsibility_da": "Kontakt til store globale virksomheder (fx Lockheed Martin) — enstrenget via DI FOS",
-        "responsibility_en": "Contact with large global companies (for example Lockheed Martin) — single-track through DI FOS",
-        "other_da": "DI FOS holder CenSec orienteret; CenSec orienterer DI FOS om egne relationer til disse virksomheder",
-        "other_en": "DI FOS keeps CenSec informed; CenSec informs DI FOS of its own relations with such companies",
+        "responsibility_da": "Kontakt til store globale virksomheder (fx Lockheed Martin) — som hovedregel enstrenget via DI FOS",
+        "responsibility_en": "Contact with large global companies (for example Lockheed Martin) — as a main rule single-track through DI FOS",
+        "other_da": "DI/DI FOS holder CenSec orienteret om kontakt til og dialog med disse; har CenSec relationer til dem i internationalt klynge- og innovationsarbejde, orienteres DI FOS",
+        "other_en": "DI/DI FOS keeps CenSec informed of contact and dialogue with them; where CenSec has relations with them through international cluster and innovation work, DI FOS is informed",
         "keywords_da": "store globale virksomheder; globale virksomheder; enstrenget; primes; hovedleverandør",
         "keywords_en": "large global companies; global companies; single-track; primes; prime contractor",
         "source_da": "Kontakter til store globale virksomheder, som eksempelvis Lockheed Martin, foregår derfor som hovedregel enstrenget via Dansk Industri/DI FOS.",
@@ -372,7 +378,7 @@ MATRIX = [
     },
     {
         "code": "3.3", "area": "international", "clause": "a1-3", "lead": "difos", "lead_with_parent": False,
-        "duty": "involved", "single_track": False, "counterparts": "Erhvervsstyrelsen",
+        "duty": "takes_part", "single_track": False, "counterparts": "Erhvervsstyrelsen",
         "responsibility_da": "Repræsentation af industrien i Erhvervsstyrelsens Følgegruppe for Industrisamarbejder og i Industripartnerskabet for F-35",
         "responsibility_en": "Representing the industry in the Danish Business Authority's follow-up group for industrial cooperation and in the F-35 industrial partnership",
         "other_da": "CenSec deltager ligeledes", "other_en": "CenSec also takes part",
@@ -382,10 +388,10 @@ MATRIX = [
     },
     {
         "code": "3.4", "area": "international", "clause": "a1-3", "lead": "difos", "lead_with_parent": True,
-        "duty": "none", "single_track": False, "counterparts": "",
+        "duty": "involved", "single_track": False, "counterparts": "",
         "responsibility_da": "Bredere politisk interessevaretagelse, fx Arktis (herunder Grønland) og EU",
         "responsibility_en": "Broader political advocacy, e.g. the Arctic (including Greenland) and the EU",
-        "other_da": "", "other_en": "",
+        "other_da": "CenSec orienteres og inddrages (den politiske interessevaretagelse; gennemgående for Tillæg 1.3)", "other_en": "CenSec is informed and involved (political advocacy; throughout Appendix 1.3)",
         "keywords_da": "arktis; grønland; eu-politik; bredere politisk interessevaretagelse",
         "keywords_en": "arctic; greenland; eu policy; broader political advocacy",
         "source_da": "Bredere politisk interessevaretagelse for eksempel i forhold til Arktis (herunder Grønland), EU, oa. ligger hos Dansk Industri/DI FOS.",
@@ -412,7 +418,7 @@ MATRIX = [
     },
     {
         "code": "3.7", "area": "international", "clause": "a1-3", "lead": "difos", "lead_with_parent": True,
-        "duty": "involved", "single_track": False, "counterparts": "",
+        "duty": "takes_part", "single_track": False, "counterparts": "",
         "responsibility_da": "At finde danske virksomheder til udviklingsprojekter med udenlandske virksomheder med udestående industrisamarbejdsforpligtelser",
         "responsibility_en": "Finding Danish companies for development projects with foreign companies that have outstanding industrial-cooperation obligations",
         "other_da": "CenSec kan deltage i tæt samarbejde med DI FOS", "other_en": "CenSec may take part, in close cooperation with DI FOS",
@@ -422,10 +428,10 @@ MATRIX = [
     },
     {
         "code": "3.8", "area": "international", "clause": "a1-3", "lead": "censec", "lead_with_parent": False,
-        "duty": "none", "single_track": False, "counterparts": "",
+        "duty": "involved", "single_track": False, "counterparts": "",
         "responsibility_da": "Opkvalificering af SMV'er, så de kan deltage i industrisamarbejdet",
         "responsibility_en": "Upskilling SMEs so they can take part in industrial cooperation",
-        "other_da": "", "other_en": "",
+        "other_da": "DI FOS orienteres og inddrages (DI FOS har ansvaret for industrisamarbejdet; gennemgående for Tillæg 1.3)", "other_en": "DI FOS is informed and involved (DI FOS leads industrial cooperation; throughout Appendix 1.3)",
         "keywords_da": "opkvalificering; opkvalificere; smv; smv'er; små og mellemstore virksomheder; leverandørudvikling",
         "keywords_en": "upskilling; sme; smes; small and medium-sized enterprises; supplier development",
         "source_da": "CenSec opkvalificerer SMV-virksomhederne, til at kunne deltage i industrisamarbejdet.",

@@ -157,6 +157,9 @@ class Duty(models.TextChoices):
     CONSULTED = "consulted", _("Is consulted")
     INVOLVED = "involved", _("Is informed and involved")
     JOINT = "joint", _("Carried out jointly")
+    # 3.3 "hvor CenSec ligeledes deltager", 3.7 "CenSec kan i tæt samarbejde med DI FOS være involveret":
+    # the other party may act under the row itself (no breach); the two coordinate.
+    TAKES_PART = "takes_part", _("Also takes part")
 
 
 class MatrixRow(models.Model):
@@ -176,7 +179,7 @@ class MatrixRow(models.Model):
     other_party_da = models.TextField(blank=True)
     other_party_en = models.TextField(blank=True)
     single_track = models.BooleanField(
-        _("single-track"), default=False, help_text=_("Contact runs only through the lead; the other party must not act on its own.")
+        _("single-track"), default=False, help_text=_("As a main rule contact runs through the lead, which keeps the other party informed (3.1).")
     )
     counterparts = models.TextField(blank=True, help_text=_("Named outside organisations, separated by ';'."))
     keywords_da = models.TextField(blank=True, help_text=_("Danish search words, separated by ';'."))

@@ -182,6 +182,65 @@ class LookupHit:
     matched: list[str]
 
 
+@dataclass(frozen=True)
+class _LookupRow:
+    """A matrix row's search terms, normalised once."""
+
+    row: MatrixRow
+    # (weight, ((term, its prefixes of MIN_PREFIX letters or more if it is one long word, else None), …))
+    weighted: tuple[tuple[int, tuple[tuple[tuple[str, ...], frozenset[str] | None], ...]], ...]
+    text: frozenset[str]
+    longest: int = 1  # words in its longest term
+
+    @staticmethod
+    def _prepared(terms) -> tuple:
+        return tuple(
+            (t, frozenset(t[0][:k] for k in range(MIN_PREFIX, len(t[0]) + 1)) if len(t) == 1 and len(t[0]) >= MIN_PREFIX else None)
+            for t in sorted(terms)
+        )
+
+    @classmethod
+    def of(cls, row: MatrixRow) -> "_LookupRow":
+        counterparts, keywords = _terms(row.counterparts), _terms(row.keywords_da) | _terms(row.keywords_en)
+        return cls(
+            row,
+            ((COUNTERPART_WEIGHT, cls._prepared(counterparts)), (KEYWORD_WEIGHT, cls._prepared(keywords))),
+            frozenset(normalise(row.responsibility_da)) | frozenset(normalise(row.responsibility_en)),
+            max(map(len, counterparts | keywords), default=1),
+        )
+
+
+def _lookup(query: str, prepared: list[_LookupRow]) -> list[LookupHit]:
+    """`matrix_lookup` over prepared rows: the question's phrases and prefixes are sets, so each term
+    costs a lookup or two (the same result as `_contains` and `_prefix_match`, term by term)."""
+    tokens = normalise(query)
+    words = [w for w in tokens if w not in STOPWORDS]
+    if not words:
+        return []
+    longest = max((entry.longest for entry in prepared), default=1)
+    phrases = {tuple(tokens[i : i + n]) for n in range(1, longest + 1) for i in range(len(tokens) - n + 1)}
+    long_words = {q for q in words if len(q) >= MIN_PREFIX}
+    # A one-word term prefix-matches a word that starts with it, or that it starts with.
+    starts = {q[:k] for q in long_words for k in range(MIN_PREFIX, len(q) + 1)}
+    hits = []
+    unique = {w for w in words if len(w) > 2}
+    for entry in prepared:
+        score, matched = 0, []
+        for weight, terms in entry.weighted:
+            for term, prefixes in terms:
+                if term in phrases:
+                    score += weight * len(term)
+                    matched.append(" ".join(term))
+                elif prefixes is not None and (term[0] in starts or not prefixes.isdisjoint(long_words)):
+                    score += weight // 2
+                    matched.append(" ".join(term))
+        score += TEXT_WEIGHT * len(unique & entry.text)
+        if score:
+            hits.append(LookupHit(entry.row, score, matched))
+    hits.sort(key=lambda h: (-h.score, h.row.order))
+    return hits
+
+
 def matrix_lookup(query: str, *, rows=None) -> list[LookupHit]:
     """The matrix rows that answer "who owns this?" for free text in Danish or English, best first.
 
@@ -190,27 +249,55 @@ def matrix_lookup(query: str, *, rows=None) -> list[LookupHit]:
        (Danish or English; inflected forms count half), then each word of the row's text.
     3. Keep rows that scored; order by score, then by matrix order.
     """
-    tokens = normalise(query)
-    words = [w for w in tokens if w not in STOPWORDS]
-    if not words:
+    if not normalise(query):
         return []
-    hits = []
-    for row in rows if rows is not None else matrix_rows():
-        score, matched = 0, []
-        for weight, terms in (
-            (COUNTERPART_WEIGHT, _terms(row.counterparts)),
-            (KEYWORD_WEIGHT, _terms(row.keywords_da) | _terms(row.keywords_en)),
-        ):
-            for term in sorted(terms):
-                if _contains(tokens, term):
-                    score += weight * len(term)
-                    matched.append(" ".join(term))
-                elif _prefix_match(words, term):
-                    score += weight // 2
-                    matched.append(" ".join(term))
-        text = set(normalise(row.responsibility_da)) | set(normalise(row.responsibility_en))
-        score += TEXT_WEIGHT * sum(1 for w in set(words) if len(w) > 2 and w in text)
-        if score:
-            hits.append(LookupHit(row, score, matched))
-    hits.sort(key=lambda h: (-h.score, h.row.order))
-    return hits
+    return _lookup(query, [_LookupRow.of(row) for row in (rows if rows is not None else matrix_rows())])
+
+
+# --- The row an activity's text suggests -----------------------------------------------------------
+# The activity form suggests rows as the secretariat types (matrix_lookup on title and description);
+# the plan checks hold an activity without a row to the suggestion only when it is confident: the
+# best row scores at least one whole keyword, and every row that scores anything worth counting
+# (a fifth of the best, at least two) is led by the same party. "Briefing af forsvarsministeren" is
+# 1.1 alone; "Møde med forsvarsministeren om klyngen" also touches 1.5 and 2.1 (CenSec's), so it is no
+# confident suggestion, nor is an EDF consortium day (1.6 and 1.7 are DI FOS's, 1.8 is CenSec's).
+SUGGEST_MIN_SCORE = KEYWORD_WEIGHT
+SUGGEST_RIVAL_SHARE = 0.2
+SUGGEST_RIVAL_MIN = 2
+SUGGEST_ROWS_TTL = 60.0
+_suggest_rows: list = [0.0, None]
+
+
+def suggest_rows_forget() -> None:
+    _suggest_rows[:] = [0.0, None]
+
+
+def _suggest_prepared() -> list[_LookupRow]:
+    import time
+
+    if _suggest_rows[1] is None or time.monotonic() - _suggest_rows[0] > SUGGEST_ROWS_TTL:
+        _suggest_rows[:] = [time.monotonic(), [_LookupRow.of(row) for row in matrix_rows()]]
+    return _suggest_rows[1]
+
+
+def confident_suggestion(hits: list[LookupHit]) -> MatrixRow | None:
+    """The row of `hits` (best first, as matrix_lookup gives them) that is a confident suggestion, if any."""
+    if not hits or hits[0].score < SUGGEST_MIN_SCORE:
+        return None
+    best = hits[0]
+    floor = max(SUGGEST_RIVAL_MIN, best.score * SUGGEST_RIVAL_SHARE)
+    lead = best.row.lead_party_slug
+    if any(h.row.lead_party_slug != lead for h in hits[1:] if h.score >= floor):
+        return None
+    return best.row
+
+
+def matrix_suggestion(text: str, *, rows=None) -> MatrixRow | None:
+    """The matrix row that `text` (an activity's title and description) confidently suggests, or None.
+
+    The rows are read once a minute at most (they change only when the agreement is loaded or edited).
+    """
+    if not normalise(text):
+        return None
+    prepared = [_LookupRow.of(row) for row in rows] if rows is not None else _suggest_prepared()
+    return confident_suggestion(_lookup(text, prepared))

@@ -228,6 +228,7 @@ CELL_WORDS = {
     Duty.CONSULTED: (_("Is consulted"), "cell-duty"),
     Duty.INVOLVED: (_("Is informed and involved"), "cell-duty"),
     Duty.JOINT: (_("Together"), "cell-shared"),
+    Duty.TAKES_PART: (_("Also takes part"), "cell-duty"),
 }
 
 

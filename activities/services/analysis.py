@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from agreement.selectors import matrix_suggestion, suggest_rows_forget
 from portal.queue import enqueue_on_commit
 
 from .. import checks, text
@@ -32,6 +33,7 @@ def forget() -> None:
     """Drop what this process keeps prepared (tests call it between databases)."""
     for cache in (_thesauri, _analyzers, _corpora, _latest):
         cache.clear()
+    suggest_rows_forget()
 
 
 def thesaurus_changed() -> None:
@@ -89,11 +91,21 @@ def analyzer_for_batch(activities: list[Activity], *, year: int) -> text.Analyze
     return text.Analyzer(base.thesaurus, base.vocabulary | words)
 
 
+def suggested_row(activity: Activity) -> str:
+    """For an activity without a matrix row: the row its title and description confidently suggest
+    (as the activity form suggests it), else ""."""
+    if activity.matrix_row_id is not None:
+        return ""
+    row = matrix_suggestion(f"{activity.title} {activity.description}"[:500])
+    return row.code if row else ""
+
+
 def activity_match_keys(activity: Activity, analyzer: text.Analyzer | None = None) -> str:
     return checks.match_keys(
         title=activity.title, description=activity.description, topics=activity.topics,
         counterparts=activity.counterparts, target_groups=activity.target_groups,
         analyzer=analyzer or analyzer_for(year=activity.start.year if activity.start else None),
+        suggested_row=suggested_row(activity),
     )
 
 
@@ -179,7 +191,7 @@ def activities_reanalyse(*, years=None) -> int:
     thesaurus = thesaurus_current()
     by_year: dict[int, list[Activity]] = defaultdict(list)
     for activity in queryset.select_related("plan").only(
-        "plan__year", "title", "description", "topics", "counterparts", "target_groups", "match_keys"
+        "plan__year", "title", "description", "topics", "counterparts", "target_groups", "match_keys", "matrix_row"
     ).iterator(chunk_size=2000):
         by_year[activity.plan.year].append(activity)
     changed = []

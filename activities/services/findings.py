@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from agreement.data import CLUSTER_AND_INNOVATION_ROWS
 from agreement.models import Duty, Lead, MatrixRow, Organisation
 from agreement.selectors import party_staff_by_party
 from portal import notifications
@@ -29,7 +30,7 @@ from portal.queue import enqueue_on_commit
 
 from .. import checks
 from ..explain import explain, organisations
-from ..models import Activity, ActivityStatus, Finding, FindingStatus, Plan
+from ..models import Activity, ActivityStatus, Finding, FindingDuty, FindingStatus, Plan
 from . import analysis
 from .partners import confirmed_partner
 from .plans import MAX_DURATION
@@ -60,15 +61,29 @@ def rules_forget() -> None:
     _rules_cache[:] = [0.0, None]
 
 
+# What the other party's duty on a row asks of it when the lead plans under it (an `inform` finding):
+# to be informed, or to be involved (consulted, "hører/inddrager", and taking part count as involved).
+INFORM_DUTY = {
+    Duty.INFORMED: FindingDuty.INFORMED.value,
+    Duty.INVOLVED: FindingDuty.INVOLVED.value,
+    Duty.CONSULTED: FindingDuty.INVOLVED.value,
+    Duty.TAKES_PART: FindingDuty.INVOLVED.value,
+}
+
+
 def rules_load(*, fresh: bool = True) -> dict[str, checks.RowRule]:
     """The matrix rows as the checks need them; `fresh=False` accepts a copy up to `RULES_TTL` old."""
     if not fresh and _rules_cache[1] is not None and time.monotonic() - _rules_cache[0] < RULES_TTL:
         return _rules_cache[1]
     rules = {
-        code: checks.RowRule(code, MatrixRow(lead=lead).lead_party_slug, single_track, tuple(
-            c.strip() for c in counterparts.split(";") if c.strip()
-        ))
-        for code, lead, single_track, counterparts in MatrixRow.objects.values_list("code", "lead", "single_track", "counterparts")
+        code: checks.RowRule(
+            code, MatrixRow(lead=lead).lead_party_slug, single_track, tuple(c.strip() for c in counterparts.split(";") if c.strip()),
+            duty=INFORM_DUTY.get(duty), takes_part=duty == Duty.TAKES_PART, cluster_work=code in CLUSTER_AND_INNOVATION_ROWS,
+            joint=lead == Lead.JOINT,
+        )
+        for code, lead, single_track, counterparts, duty in MatrixRow.objects.values_list(
+            "code", "lead", "single_track", "counterparts", "other_party_duty"
+        )
     }
     _rules_cache[:] = [time.monotonic(), rules]
     return rules
@@ -104,16 +119,19 @@ def overlap_threshold() -> float:
 def _rescored(by_key: dict[str, checks.Hit], existing: dict[str, tuple]) -> list[Finding]:
     """Stored findings found again with another score or other matched words (an edit changed the evidence)."""
     changed = []
-    for key, (pk, _status, score, detail) in existing.items():
+    for key, (pk, _status, score, detail, duty, suggested) in existing.items():
         hit = by_key.get(key)
         if hit is None:
             continue
-        if hit.detail[:300] != detail or (hit.score is not None and (score is None or abs(hit.score - score) > 0.0005)):
-            changed.append(Finding(pk=pk, score=hit.score, detail=hit.detail[:300]))
+        if (
+            hit.detail[:300] != detail or (hit.score is not None and (score is None or abs(hit.score - score) > 0.0005))
+            or hit.duty != duty or hit.suggested != bool(suggested)
+        ):
+            changed.append(Finding(pk=pk, score=hit.score, detail=hit.detail[:300], duty=hit.duty, suggested=hit.suggested))
     return changed
 
 
-EXISTING_COLUMNS = ("key", "pk", "status", "score", "detail")
+EXISTING_COLUMNS = ("key", "pk", "status", "score", "detail", "duty", "suggested")
 
 
 def _existing(queryset) -> dict[str, tuple]:
@@ -121,12 +139,12 @@ def _existing(queryset) -> dict[str, tuple]:
 
 
 def _sync(hits: list[checks.Hit], existing: dict[str, tuple]) -> SyncResult:
-    """Make the stored findings agree with `hits`, within the findings `existing` (key → id, status, score, detail).
+    """Make the stored findings agree with `hits`, within the findings `existing` (key → id, status, score, detail, duty, suggested).
 
     1. A hit with no stored finding becomes a new open finding, linked to its activities.
     2. A resolved finding found again is reopened; acknowledged and dismissed ones keep their decision
        (a dismissed pair stays dismissed, however often the sweep finds it); any finding found again
-       takes the new score and matched words.
+       takes the new score, matched words, duty and whether its row is only suggested.
     3. An open or acknowledged finding no longer found is resolved.
     A concurrent run inserting the same key is harmless: the key is unique and conflicts are ignored.
     """
@@ -141,7 +159,7 @@ def _sync(hits: list[checks.Hit], existing: dict[str, tuple]) -> SyncResult:
         return result
     with transaction.atomic():
         if rescored:
-            Finding.objects.bulk_update(rescored, ["score", "detail"], batch_size=500)
+            Finding.objects.bulk_update(rescored, ["score", "detail", "duty", "suggested"], batch_size=500)
         if result.reopened:
             Finding.objects.filter(pk__in=result.reopened).update(status=FindingStatus.OPEN, resolved_at=None)
         if result.resolved:
@@ -152,7 +170,7 @@ def _sync(hits: list[checks.Hit], existing: dict[str, tuple]) -> SyncResult:
                 [
                     Finding(
                         kind=h.kind, rule=h.rule, key=h.key, matrix_row_id=rows.get(h.rule), detail=h.detail[:300], year=h.year,
-                        score=h.score,
+                        score=h.score, duty=h.duty, suggested=h.suggested,
                     )
                     for h in new
                 ],
