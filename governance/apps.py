@@ -8,3 +8,6 @@ class GovernanceConfig(AppConfig):
 
     def ready(self):
         from . import contributions  # noqa: F401  (registers permission rules, navigation, dashboard cards)
+        from portal.notifications import register_kind
+
+        register_kind("meeting_invitation", label=_("Meeting invitations, changes and cancellations (§3.2)"))

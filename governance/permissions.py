@@ -108,3 +108,21 @@ def managed_boards(user):
 def may_manage_board(user, board) -> bool:
     """Uploading materials, editing agendas and reading the download log: the board's party's secretariat."""
     return is_administrator(user) or is_secretariat(user, board.organisation_id)
+
+
+# --- i12b: meetings, agendas and invitations ---------------------------------------------------
+
+
+@register_rule
+def may_answer_attendance(user, meeting) -> bool:
+    """Members and observers of the meeting's board are invited and answer for themselves (§3.2: attend and speak).
+
+    That is whoever holds a seat's object permission on the board (given while the seat is current);
+    the secretariat and administrators run the meeting and are not invitees.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return Board.objects.filter(
+        Q(pk__in=_board_ids(user, BoardPermission.VIEW_ALL)) | Q(pk__in=_board_ids(user, BoardPermission.VIEW_OBSERVER)),
+        pk=meeting.board_id,
+    ).exists()

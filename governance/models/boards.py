@@ -22,6 +22,8 @@ __all__ = [
     "MaterialVersion",
     "DownloadLog",
     "CalendarToken",
+    "AttendanceAnswer",
+    "Attendance",
 ]
 
 
@@ -154,6 +156,9 @@ class Meeting(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=200, blank=True)
+    # The iCalendar SEQUENCE of its invitation: raised each time the meeting is moved, changed or cancelled.
+    sequence = models.PositiveIntegerField(_("invitation sequence"), default=0, editable=False)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -315,3 +320,28 @@ class CalendarToken(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class AttendanceAnswer(models.TextChoices):
+    ATTENDING = "attending", _("Attending")
+    NOT_ATTENDING = "not_attending", _("Not attending")
+
+
+class Attendance(models.Model):
+    """A member's or observer's answer to a meeting's invitation (§3.2: observers attend and speak)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("meeting"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_attendances", verbose_name=_("user")
+    )
+    answer = models.CharField(_("answer"), max_length=20, choices=AttendanceAnswer.choices)
+    answered_at = models.DateTimeField(_("answered"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [models.UniqueConstraint(fields=["meeting", "user"], name="attendance_once_per_meeting")]
+
+    def __str__(self):
+        return f"{self.user} – {self.meeting}: {self.get_answer_display()}"
