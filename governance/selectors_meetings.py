@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from portal import permissions
 
@@ -63,6 +64,13 @@ class ObserverEffect:
     person: str
     loses: bool
     materials: int
+
+    @property
+    def observer(self) -> str:
+        """"DI FOS' observer", "CenSec's observer" (the possessive as each language writes it)."""
+        if self.party.endswith(("s", "S", "x", "z")):
+            return _("%(party)s' observer") % {"party": self.party}
+        return _("%(party)s's observer") % {"party": self.party}
 
 
 def _observer_sees(confidentiality: str) -> bool:
