@@ -335,22 +335,22 @@ class _MessageWithAttachment(EmailMultiAlternatives):
         maintype, _slash, rest = note.attachment_type.partition("/")
         subtype, *raw_params = [p.strip() for p in rest.split(";")]
         params = dict(p.split("=", 1) for p in raw_params if "=" in p)
-        part = MIMEPart()
         if maintype == "text":
-            part.set_content(note.attachment, subtype=subtype, params=params, disposition="attachment",
-                             filename=note.attachment_name)
-        else:
-            part.set_content(note.attachment.encode(), maintype=maintype, subtype=subtype, params=params,
-                             disposition="attachment", filename=note.attachment_name)
+            params.setdefault("charset", "utf-8")
+        # As bytes, so the file goes exactly as written (iCalendar needs its CRLF line ends).
+        content = note.attachment.encode()
+        part = MIMEPart()
+        part.set_content(content, maintype=maintype, subtype=subtype, params=params, disposition="attachment",
+                         filename=note.attachment_name)
         self.attach(part)
         if (maintype, subtype) == ("text", "calendar"):
-            self.calendar = (note.attachment, params)
+            self.calendar = (content, params)
 
     def _add_bodies(self, msg):
         super()._add_bodies(msg)
         if self.calendar is not None:
             content, params = self.calendar
-            msg.add_alternative(content, subtype="calendar", charset="utf-8", params=params)
+            msg.add_alternative(content, maintype="text", subtype="calendar", params=params)
         return msg
 
 
