@@ -70,6 +70,8 @@ def world(demo_users, settings):
         "public_activity": Activity.objects.filter(visibility="public", plan__status="submitted").order_by("pk").first().pk,
         "members_activity": Activity.objects.filter(visibility="members", plan__status="submitted").order_by("pk").first().pk,
         "service": Service.objects.filter(organisation__slug="censec").order_by("pk").first().pk,
+        # i12b: an ordinary agenda item of that meeting (the observer sees it, only the secretariat edits it)
+        "agenda_item": meeting.items.filter(confidentiality="ordinary").order_by("position").first().pk,
     }
 
 
@@ -174,6 +176,14 @@ GET_TABLE = {
     "robots": everyone(200, anonymous=200),
     "healthz": everyone(200, anonymous=200),
     "readyz": everyone(200, anonymous=200),
+    # i12b: running meetings, the agenda, invitations and attendance
+    "governance:meeting-edit": only({CS, AD}, others=404, censec_board=403, difos_observer=403),
+    "governance:meeting-cancel": everyone(405),
+    "governance:meeting-invitation": only(BOARD_READERS, others=404),
+    "governance:meeting-attendance": everyone(405),
+    "governance:agenda-item-edit": only({CS, AD}, others=404, censec_board=403, difos_observer=403),
+    "governance:agenda-item-move": everyone(405),
+    "governance:agenda-item-remove": everyone(405),
 }
 
 # A member company's person reaches the members pages and their own account, nothing of the staff
@@ -220,6 +230,13 @@ POST_REFUSED = {
     "members:manage-service-create": set(ROLES) - {ANON, CS, AD},
     "members:manage-service": set(ROLES) - {ANON, CS, AD},
     "members:manage-service-delete": set(ROLES) - {ANON, CS, AD},
+    # i12b: only the board's secretariat runs meetings; only its members and observers answer invitations
+    "governance:meeting-edit": set(ROLES) - {ANON, CS, AD},
+    "governance:meeting-cancel": set(ROLES) - {ANON, CS, AD},
+    "governance:meeting-attendance": set(ROLES) - {ANON, CB, DO},
+    "governance:agenda-item-edit": set(ROLES) - {ANON, CS, AD},
+    "governance:agenda-item-move": set(ROLES) - {ANON, CS, AD},
+    "governance:agenda-item-remove": set(ROLES) - {ANON, CS, AD},
 }
 
 PK_FOR = {
@@ -229,6 +246,10 @@ PK_FOR = {
     "governance:material-download": "ordinary", "governance:material-version-download": "ordinary",
     "governance:material-new-version": "ordinary", "coordination:contact-detail": "contact", "coordination:contact-update": "contact",
     "coordination:action-item-done": "action", "members:manage-service": "service", "members:manage-service-delete": "service",
+    # i12b
+    "governance:meeting-edit": "meeting", "governance:meeting-cancel": "meeting", "governance:meeting-invitation": "meeting",
+    "governance:meeting-attendance": "meeting", "governance:agenda-item-edit": "agenda_item",
+    "governance:agenda-item-move": "agenda_item", "governance:agenda-item-remove": "agenda_item",
 }
 VARIANTS = {"ordinary": "ordinary", "personnel": "personnel", "internal": "internal",
             "public_activity": "public_activity", "members_activity": "members_activity"}
