@@ -59,7 +59,8 @@ def meeting_create(request):
     boards = permissions.managed_boards(request.user)
     if not boards.exists():
         raise PermissionDenied
-    form = MeetingForm(request.POST or None, boards=boards)
+    only = list(boards[:2])
+    form = MeetingForm(request.POST or None, boards=boards, initial={"board": only[0]} if len(only) == 1 else None)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "once"}
         try:
