@@ -166,9 +166,11 @@ def seats_sync(*, today: date | None = None) -> int:
 # --- meetings and agendas ---------------------------------------------------------------------
 
 
-def meeting_create(*, board: Board, kind: str, title: str, starts_at, ends_at, place: str = "") -> Meeting:
+def meeting_create(*, board: Board, kind: str, title: str, starts_at, ends_at, place: str = "", invite: bool = True) -> Meeting:
     """Schedule a meeting and send its invitations (see services_meetings, which holds the meeting writes)."""
-    return services_meetings.meeting_create(board=board, kind=kind, title=title, starts_at=starts_at, ends_at=ends_at, place=place)
+    return services_meetings.meeting_create(
+        board=board, kind=kind, title=title, starts_at=starts_at, ends_at=ends_at, place=place, invite=invite
+    )
 
 
 def agenda_item_create(*, meeting: Meeting, title: str, confidentiality: str, description: str = "") -> AgendaItem:

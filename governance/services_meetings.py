@@ -76,13 +76,20 @@ def invitation_send(meeting: Meeting) -> list:
 
 
 @transaction.atomic
-def meeting_create(*, board: Board, kind: str, title: str, starts_at, ends_at, place: str = "", by=None) -> Meeting:
-    """Schedule a board meeting or strategy seminar and invite the board's members and observers."""
+def meeting_create(
+    *, board: Board, kind: str, title: str, starts_at, ends_at, place: str = "", by=None, invite: bool = True
+) -> Meeting:
+    """Schedule a board meeting or strategy seminar and invite the board's members and observers.
+
+    `invite=False` is for demo data only: seeding announces nothing (the invitation stays available
+    as invitation.ics on the meeting page, and the next change sends it with a raised SEQUENCE).
+    """
     _check_manager(by, board)
     meeting = Meeting(board=board, kind=kind, title=title, starts_at=starts_at, ends_at=ends_at, place=place)
     meeting.full_clean()
     meeting.save()
-    invitation_send(meeting)
+    if invite:
+        invitation_send(meeting)
     dashboard_changed()
     return meeting
 

@@ -26,8 +26,6 @@ def seeded(demo_users):
 def board(seeded):
     from governance.models import Board
 
-    deliver_pending()  # the demo meetings' own invitations
-    mail.outbox.clear()
     return Board.objects.get(organisation__slug="censec")
 
 
@@ -192,3 +190,8 @@ def test_the_feed_marks_a_cancelled_meeting(board, client_for, censec_secretaria
     assert events[f"meeting-{meeting.pk}@samarbejdsportalen"].status.value == "CANCELLED"
     others = [e for uid, e in events.items() if uid != f"meeting-{meeting.pk}@samarbejdsportalen"]
     assert others and all(e.status.value == "CONFIRMED" for e in others)
+
+
+def test_demo_data_announces_nothing(board):
+    assert not Notification.objects.filter(kind="meeting_invitation").exists()
+    assert deliver_pending() == 0
