@@ -11,7 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from portal import permissions
 
-from .models import AgendaItem, Board, DownloadLog, Material, MaterialVersion, Meeting, Person, Seat
+from .models import AgendaItem, Attendance, Board, DownloadLog, Material, MaterialVersion, Meeting, Person, Seat
 
 
 @admin.register(Board)
@@ -43,6 +43,13 @@ class SeatAdmin(SimpleHistoryAdmin):
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def get_queryset(self, request):
         return permissions.visible_agenda_items(request.user)
@@ -50,9 +57,21 @@ class AgendaItemInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "board", "kind", "starts_at", "place"]
+    """Read-only: meetings and agendas are run on the meeting pages, whose services send the invitations
+    (a change here would move a meeting without telling anyone) and number agenda items safely."""
+
+    list_display = ["title", "board", "kind", "starts_at", "place", "sequence", "cancelled_at"]
     list_filter = ["board", "kind"]
     inlines = [AgendaItemInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     def get_queryset(self, request):
         return permissions.visible_meetings(request.user)
@@ -138,3 +157,18 @@ def restore_materials(modeladmin, request, queryset):
 MaterialAdmin.list_display = [*MaterialAdmin.list_display, "state", "published_at"]
 MaterialAdmin.list_filter = ["state", "kind"]
 MaterialAdmin.actions = [publish_materials, withdraw_materials, restore_materials]
+@admin.register(Attendance)
+class AttendanceAdmin(SimpleHistoryAdmin):
+    """Answers to invitations, given by members and observers on the meeting page; read-only here."""
+
+    list_display = ["meeting", "user", "answer", "answered_at"]
+    list_filter = ["answer"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(meeting__in=permissions.visible_meetings(request.user))

@@ -11,3 +11,4 @@ class GovernanceConfig(AppConfig):
         from portal.notifications import register_kind
 
         register_kind("board_rule_broken", label=_("§3 G1 or G2 stopped holding for a board"))
+        register_kind("meeting_invitation", label=_("Meeting invitations, changes and cancellations (§3.2)"))

@@ -36,5 +36,7 @@ def feed(meetings) -> bytes:
         url = base + reverse("governance:meeting", args=[meeting.pk])
         event.add("url", url)
         event.add("description", url)
+        event.add("sequence", meeting.sequence)
+        event.add("status", "CANCELLED" if meeting.cancelled_at else "CONFIRMED")
         calendar.add_component(event)
     return calendar.to_ical()

@@ -75,7 +75,8 @@ def _at(day, hour: int) -> datetime:
 def _meeting(board, kind, title, starts_at, hours, place) -> Meeting:
     existing = Meeting.objects.filter(board=board, title=title).first()
     return existing or services.meeting_create(
-        board=board, kind=kind, title=title, starts_at=starts_at, ends_at=starts_at + timedelta(hours=hours), place=place
+        board=board, kind=kind, title=title, starts_at=starts_at, ends_at=starts_at + timedelta(hours=hours), place=place,
+        invite=False,  # demo data announces nothing
     )
 
 

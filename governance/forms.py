@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from portal.once import OnceForm
 from portal.parsing import SensibleDates
 
 from .models import AgendaItem, Board, Confidentiality, Material, MeetingKind
@@ -46,7 +47,7 @@ class MaterialVersionForm(forms.Form):
         self.helper.add_input(Submit("upload-version", _("Upload new version"), css_class="btn-sm"))
 
 
-class MeetingForm(SensibleDates, forms.Form):
+class MeetingForm(OnceForm, SensibleDates, forms.Form):
     """A new board meeting or strategy seminar, on a board the user's secretariat manages."""
 
     board = forms.ModelChoiceField(label=_("Board"), queryset=Board.objects.none())
@@ -63,7 +64,7 @@ class MeetingForm(SensibleDates, forms.Form):
         self.helper.add_input(Submit("create", _("Create meeting")))
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(OnceForm, forms.Form):
     """An item appended to a meeting's agenda, with its confidentiality category (§3 G2)."""
 
     title = forms.CharField(label=_("Title"), max_length=300)

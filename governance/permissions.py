@@ -190,7 +190,27 @@ def may_approve_minutes(user, material) -> bool:
     if material.kind != Material.Kind.MINUTES or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return any(person.user_id == user.pk for person in current_chairs(material.meeting.board))
+
+
 @register_rule
 def may_view_board(user, board) -> bool:
     """The board page (people, seats, G1/G2): whoever sees something of the board, or manages it."""
     return may_manage_board(user, board) or visible_boards(user).filter(pk=board.pk).exists()
+
+
+# --- i12b: meetings, agendas and invitations ---------------------------------------------------
+
+
+@register_rule
+def may_answer_attendance(user, meeting) -> bool:
+    """Members and observers of the meeting's board are invited and answer for themselves (§3.2: attend and speak).
+
+    That is whoever holds a seat's object permission on the board (given while the seat is current);
+    the secretariat and administrators run the meeting and are not invitees.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return Board.objects.filter(
+        Q(pk__in=_board_ids(user, BoardPermission.VIEW_ALL)) | Q(pk__in=_board_ids(user, BoardPermission.VIEW_OBSERVER)),
+        pk=meeting.board_id,
+    ).exists()

@@ -28,6 +28,7 @@ from .models import (
     SeatRole,
 )
 from . import publishing
+from . import services_meetings
 from .rules import seat_is_current
 from .uploads import check_upload
 
@@ -197,23 +198,16 @@ def _watch(today: date | None = None) -> None:
 # --- meetings and agendas ---------------------------------------------------------------------
 
 
-def meeting_create(*, board: Board, kind: str, title: str, starts_at, ends_at, place: str = "") -> Meeting:
-    meeting = Meeting(board=board, kind=kind, title=title, starts_at=starts_at, ends_at=ends_at, place=place)
-    meeting.full_clean()
-    meeting.save()
-    dashboard_changed()
-    return meeting
+def meeting_create(*, board: Board, kind: str, title: str, starts_at, ends_at, place: str = "", invite: bool = True) -> Meeting:
+    """Schedule a meeting and send its invitations (see services_meetings, which holds the meeting writes)."""
+    return services_meetings.meeting_create(
+        board=board, kind=kind, title=title, starts_at=starts_at, ends_at=ends_at, place=place, invite=invite
+    )
 
 
 def agenda_item_create(*, meeting: Meeting, title: str, confidentiality: str, description: str = "") -> AgendaItem:
-    """Append an item to the meeting's agenda (its number is the next free one)."""
-    last = meeting.items.order_by("-position").values_list("position", flat=True).first() or 0
-    item = AgendaItem(
-        meeting=meeting, position=last + 1, title=title, description=description, confidentiality=confidentiality
-    )
-    item.full_clean()
-    item.save()
-    return item
+    """Append an item to the meeting's agenda (its number is the next free one, allocated under a lock)."""
+    return services_meetings.agenda_item_create(meeting=meeting, title=title, confidentiality=confidentiality, description=description)
 
 
 # --- materials --------------------------------------------------------------------------------

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from portal import permissions
 from portal import selectors as portal_selectors
 
-from . import calendar, downloads, publishing, selectors, services
-from .forms import AgendaItemForm, MaterialUploadForm, MaterialVersionForm, MeetingForm
+from . import calendar, downloads, publishing, selectors, selectors_meetings, services
+from .forms import AgendaItemForm, MaterialUploadForm, MaterialVersionForm
 from .models import CalendarToken, DownloadLog
 
 
@@ -56,6 +56,7 @@ def meeting(request, pk):
     if may_manage:
         context.update(_manager_forms(meeting))
     context.update(publishing.meeting_page(user=request.user, meeting=meeting, materials=context["materials"], may_manage=may_manage))  # i12c
+    context.update(selectors_meetings.meeting_page(user=request.user, meeting=meeting))
     return render(request, "governance/meeting.html", context)
 
 
@@ -67,36 +68,6 @@ def _manager_forms(meeting, **bound) -> dict:
     }
     forms.update(bound)
     return forms
-
-
-def meeting_create(request):
-    """/governance/meetings/new/: the secretariat schedules a meeting of its own party's board."""
-    boards = permissions.managed_boards(request.user)
-    if not boards.exists():
-        raise PermissionDenied
-    form = MeetingForm(request.POST or None, boards=boards)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(**form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("%(title)s was created.") % {"title": meeting.title})
-            return redirect("governance:meeting", pk=meeting.pk)
-    return render(request, "governance/meeting_form.html", {"form": form}, status=400 if form.errors else 200)
-
-
-@require_POST
-def agenda_item_create(request, pk):
-    meeting = _managed_meeting(request, pk)
-    form = AgendaItemForm(request.POST)
-    if form.is_valid():
-        services.agenda_item_create(meeting=meeting, **form.cleaned_data)
-        messages.success(request, _("The item was added to the agenda."))
-        return redirect("governance:meeting", pk=meeting.pk)
-    context = {"meeting": meeting, "may_manage": True, **_manager_forms(meeting, item_form=form)}
-    context.update(selectors.meeting_detail(user=request.user, meeting=meeting))
-    return render(request, "governance/meeting.html", context, status=400)
 
 
 def _managed_meeting(request, pk):

@@ -104,6 +104,10 @@ class Notification(models.Model):
     email = models.ForeignKey(
         "OutgoingEmail", on_delete=models.SET_NULL, null=True, blank=True, related_name="notifications"
     )
+    # An optional file sent with the email (e.g. an iCalendar invitation); such a message is always emailed alone.
+    attachment_name = models.CharField(max_length=100, blank=True)
+    attachment_type = models.CharField(max_length=100, blank=True, help_text="MIME type with parameters, e.g. text/calendar; method=REQUEST")
+    attachment = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("notification")

@@ -29,6 +29,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from email.message import MIMEPart
 
 from django.conf import settings
 from django.core.cache import cache
@@ -159,11 +160,24 @@ def render_message(template: str, context: dict) -> tuple[str, str, str]:
     return subject, body, html
 
 
-def notify(*, recipients: Iterable, kind: str, key: str, template: str, context: dict, url: str = "") -> list[Notification]:
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a message's email: `mimetype` may carry parameters ("text/calendar; method=REQUEST")."""
+
+    name: str
+    content: str
+    mimetype: str
+
+
+def notify(
+    *, recipients: Iterable, kind: str, key: str, template: str, context: dict, url: str = "",
+    attachment: Attachment | None = None,
+) -> list[Notification]:
     """Store a notification for each recipient not yet told (kind, key); return the new ones.
 
     Each is due for email at once (after the commit, or when the enclosing `batch()` ends) or at
-    the next digest, as the recipient chose; `deliver_pending()` sends it.
+    the next digest, as the recipient chose; `deliver_pending()` sends it. A message with an
+    `attachment` is emailed on its own, never bundled, so its file reaches the reader as sent.
     """
     subject, body, html = render_message(template, {**context, "url": url, "base_url": settings.PORTAL_BASE_URL})
     users = {u.pk: u for u in recipients if u is not None}
@@ -187,6 +201,9 @@ def notify(*, recipients: Iterable, kind: str, key: str, template: str, context:
                         "email_status": Notification.Email.PENDING if user.email else Notification.Email.NONE,
                         "email_digest": digest,
                         "email_due_at": next_digest_at(now) if digest else now + BATCH_HOLD if collecting is not None else now,
+                        "attachment_name": attachment.name[:100] if attachment else "",
+                        "attachment_type": attachment.mimetype[:100] if attachment else "",
+                        "attachment": attachment.content if attachment else "",
                     },
                 )
         except IntegrityError:  # a concurrent run inserted it first: it is theirs to send
@@ -239,13 +256,16 @@ def deliver_pending(*, now: dt.datetime | None = None, limit: int = 200) -> int:
         Notification.objects.filter(email_status=Notification.Email.PENDING)
         .filter(Q(email_due_at__lte=now) | Q(email_due_at__isnull=True))
         .order_by("id")
-        .values_list("pk", "recipient_id", "kind", "email_digest")[: limit * 50]
+        .values_list("pk", "recipient_id", "kind", "email_digest", "attachment_name")[: limit * 50]
     )
-    groups: dict[tuple[int, str], list[int]] = defaultdict(list)
-    for pk, recipient_id, kind, digest in due:
-        groups[(recipient_id, "" if digest else kind)].append(pk)
+    groups: dict[tuple[int, str, int], list[int]] = defaultdict(list)
+    for pk, recipient_id, kind, digest, attachment_name in due:
+        if attachment_name:  # a message with a file goes alone: batch "<kind>:<its id>"
+            groups[(recipient_id, kind, pk)].append(pk)
+        else:
+            groups[(recipient_id, "" if digest else kind, 0)].append(pk)
     day = timezone.localdate(now)
-    for (recipient_id, kind), pks in groups.items():
+    for (recipient_id, kind, _alone), pks in groups.items():
         if sent >= limit:
             break
         email_id = _bundle(recipient_id, f"{kind}:{pks[0]}" if kind else f"digest:{day:%Y-%m-%d}", pks, now)
@@ -279,9 +299,11 @@ def _send(email_id: int) -> int:
     if not notes:
         return 0
     subject, body, html = _compose(notes)
-    message = EmailMultiAlternatives(subject, body, to=[email.recipient.email])
+    message = _MessageWithAttachment(subject, body, to=[email.recipient.email])
     if html:
         message.attach_alternative(html, "text/html")
+    if len(notes) == 1 and notes[0].attachment_name:
+        message.attach_note_file(notes[0])
     pks = [note.pk for note in notes]
     try:
         message.send()
@@ -297,6 +319,39 @@ def _send(email_id: int) -> int:
     Notification.objects.filter(pk__in=pks, email=email).update(email_status=Notification.Email.SENT, emailed_at=timezone.now())
     OutgoingEmail.objects.filter(pk=email.pk).update(subject=subject[:300], sent_at=timezone.now())
     return 1
+
+
+class _MessageWithAttachment(EmailMultiAlternatives):
+    """An email that may carry one notification's file.
+
+    The file is attached with its full MIME type (parameters included). An iCalendar file is also
+    given as an alternative part of the body, the way calendar servers send invitations: Outlook
+    shows its accept/decline buttons from that part, Google Calendar from either.
+    """
+
+    calendar = None
+
+    def attach_note_file(self, note: Notification) -> None:
+        maintype, _slash, rest = note.attachment_type.partition("/")
+        subtype, *raw_params = [p.strip() for p in rest.split(";")]
+        params = dict(p.split("=", 1) for p in raw_params if "=" in p)
+        if maintype == "text":
+            params.setdefault("charset", "utf-8")
+        # As bytes, so the file goes exactly as written (iCalendar needs its CRLF line ends).
+        content = note.attachment.encode()
+        part = MIMEPart()
+        part.set_content(content, maintype=maintype, subtype=subtype, params=params, disposition="attachment",
+                         filename=note.attachment_name)
+        self.attach(part)
+        if (maintype, subtype) == ("text", "calendar"):
+            self.calendar = (content, params)
+
+    def _add_bodies(self, msg):
+        super()._add_bodies(msg)
+        if self.calendar is not None:
+            content, params = self.calendar
+            msg.add_alternative(content, maintype="text", subtype="calendar", params=params)
+        return msg
 
 
 def _compose(notes: list[Notification]) -> tuple[str, str, str]:

@@ -76,6 +76,8 @@ def world(demo_users, settings):
         .order_by("pk").first().pk,
         "seat": Seat.objects.filter(board__organisation__slug="censec", person__user__username="censec-board").first().pk,
         "person": Seat.objects.filter(board__organisation__slug="censec", person__user__username="censec-board").first().person_id,
+        # i12b: an ordinary agenda item of that meeting (the observer sees it, only the secretariat edits it)
+        "agenda_item": meeting.items.filter(confidentiality="ordinary").order_by("position").first().pk,
     }
 
 
@@ -194,6 +196,14 @@ GET_TABLE = {
     "governance:material-withdraw": everyone(405),
     "governance:material-restore": everyone(405),
     "governance:minutes-approve": everyone(405),
+    # i12b: running meetings, the agenda, invitations and attendance
+    "governance:meeting-edit": only({CS, AD}, others=404, censec_board=403, difos_observer=403),
+    "governance:meeting-cancel": everyone(405),
+    "governance:meeting-invitation": only(BOARD_READERS, others=404),
+    "governance:meeting-attendance": everyone(405),
+    "governance:agenda-item-edit": only({CS, AD}, others=404, censec_board=403, difos_observer=403),
+    "governance:agenda-item-move": everyone(405),
+    "governance:agenda-item-remove": everyone(405),
 }
 
 # A member company's person reaches the members pages and their own account, nothing of the staff
@@ -254,6 +264,13 @@ POST_REFUSED = {
     "governance:material-withdraw": set(ROLES) - {ANON, CS, AD},
     "governance:material-restore": set(ROLES) - {ANON, CS, AD},
     "governance:minutes-approve": set(ROLES) - {ANON},
+    # i12b: only the board's secretariat runs meetings; only its members and observers answer invitations
+    "governance:meeting-edit": set(ROLES) - {ANON, CS, AD},
+    "governance:meeting-cancel": set(ROLES) - {ANON, CS, AD},
+    "governance:meeting-attendance": set(ROLES) - {ANON, CB, DO},
+    "governance:agenda-item-edit": set(ROLES) - {ANON, CS, AD},
+    "governance:agenda-item-move": set(ROLES) - {ANON, CS, AD},
+    "governance:agenda-item-remove": set(ROLES) - {ANON, CS, AD},
 }
 
 PK_FOR = {
@@ -268,6 +285,10 @@ PK_FOR = {
     # i12c: the board pack
     "governance:meeting-publish": "meeting", "governance:material-publish": "ordinary", "governance:material-withdraw": "ordinary",
     "governance:material-restore": "ordinary", "governance:minutes-approve": "ordinary",
+    # i12b
+    "governance:meeting-edit": "meeting", "governance:meeting-cancel": "meeting", "governance:meeting-invitation": "meeting",
+    "governance:meeting-attendance": "meeting", "governance:agenda-item-edit": "agenda_item",
+    "governance:agenda-item-move": "agenda_item", "governance:agenda-item-remove": "agenda_item",
 }
 # i11b
 PK_FOR.update({

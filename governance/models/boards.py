@@ -25,6 +25,8 @@ __all__ = [
     "CalendarToken",
     "BoardRule",
     "BoardRuleState",
+    "AttendanceAnswer",
+    "Attendance",
 ]
 
 
@@ -166,6 +168,9 @@ class Meeting(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=200, blank=True)
+    # The iCalendar SEQUENCE of its invitation: raised each time the meeting is moved, changed or cancelled.
+    sequence = models.PositiveIntegerField(_("invitation sequence"), default=0, editable=False)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -377,3 +382,26 @@ class BoardRuleState(models.Model):
 
     def __str__(self):
         return f"{self.board} {self.rule}: {self.holds}"
+class AttendanceAnswer(models.TextChoices):
+    ATTENDING = "attending", _("Attending")
+    NOT_ATTENDING = "not_attending", _("Not attending")
+
+
+class Attendance(models.Model):
+    """A member's or observer's answer to a meeting's invitation (§3.2: observers attend and speak)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("meeting"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_attendances", verbose_name=_("user")
+    )
+    answer = models.CharField(_("answer"), max_length=20, choices=AttendanceAnswer.choices)
+    answered_at = models.DateTimeField(_("answered"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [models.UniqueConstraint(fields=["meeting", "user"], name="attendance_once_per_meeting")]
+
+    def __str__(self):
+        return f"{self.user} – {self.meeting}: {self.get_answer_display()}"

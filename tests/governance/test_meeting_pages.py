@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from governance.models import AgendaItem, Meeting
+from portal.once import new_token
 
 
 def test_the_secretariat_creates_a_meeting_of_its_own_board_only(boards, client_for, censec_secretariat):
@@ -13,7 +14,7 @@ def test_the_secretariat_creates_a_meeting_of_its_own_board_only(boards, client_
     start = (timezone.localtime() + timedelta(days=30)).replace(microsecond=0, second=0, tzinfo=None)
     data = {
         "kind": "strategy_seminar", "title": "Seminar om eksport", "place": "Odense",
-        "starts_at": start.isoformat(), "ends_at": (start + timedelta(hours=3)).isoformat(),
+        "starts_at": start.isoformat(), "ends_at": (start + timedelta(hours=3)).isoformat(), "once": new_token(),
     }
     refused = client.post("/governance/meetings/new/", {**data, "board": boards["difos"].board.pk})
     assert refused.status_code == 400
@@ -41,7 +42,7 @@ def test_only_the_secretariat_may_create_meetings(request, boards, client_for, u
 def test_the_secretariat_appends_an_agenda_item_with_its_category(boards, client_for, censec_secretariat, difos_secretariat):
     meeting = boards["censec"].meeting
     url = f"/governance/meetings/{meeting.pk}/items/"
-    data = {"title": "Ny direktør", "confidentiality": "personnel", "description": ""}
+    data = {"title": "Ny direktør", "confidentiality": "personnel", "description": "", "once": new_token()}
     assert client_for(difos_secretariat).post(url, data).status_code == 404
     assert client_for(censec_secretariat).post(url, data).status_code == 302
     item = AgendaItem.objects.get(title="Ny direktør")
