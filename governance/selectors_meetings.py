@@ -10,7 +10,7 @@ from portal import permissions
 
 from . import rules
 from .invitations import Invitee
-from .models import AgendaItem, Attendance, AttendanceAnswer, Confidentiality, Meeting, Seat, SeatRole
+from .models import AgendaItem, Attendance, AttendanceAnswer, Confidentiality, MaterialState, Meeting, Seat, SeatRole
 
 
 def _current_seats(board_id: int) -> list[Seat]:
@@ -81,7 +81,7 @@ def category_change_effect(item: AgendaItem, new_confidentiality: str) -> list[O
     """Each current observer of the board who would gain or lose the item and its materials (empty: no change for anyone)."""
     if _observer_sees(item.confidentiality) == _observer_sees(new_confidentiality):
         return []
-    count = item.materials.count()
+    count = item.materials.filter(state=MaterialState.PUBLISHED).count()  # what an observer could see at all
     observers = [s for s in _current_seats(item.meeting.board_id) if s.role == SeatRole.OBSERVER]
     return [
         ObserverEffect(

@@ -15,7 +15,7 @@ from portal import permissions
 from portal.dashboard_cache import dashboard_changed
 from portal.notifications import Attachment, notify
 
-from . import invitations, selectors_meetings
+from . import invitations, publishing, selectors_meetings
 from .models import AgendaItem, Attendance, AttendanceAnswer, Board, Meeting
 
 INVITATION_KIND = "meeting_invitation"
@@ -170,9 +170,14 @@ def agenda_item_update(*, item: AgendaItem, by=None, title: str, confidentiality
     meeting = _locked(item.meeting)
     _check_manager(by, meeting.board)
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    widened = item.confidentiality != confidentiality
     item.title, item.description, item.confidentiality = title, description, confidentiality
     item.full_clean(validate_unique=False, validate_constraints=False)
     item.save()
+    if widened:
+        # Whoever may read its published materials now (an observer, after "personnel" → "ordinary") is told
+        # of them once; whoever was told before is not told again.
+        publishing.tell_new_readers(materials=item.materials.all())
     return item
 
 

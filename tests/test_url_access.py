@@ -197,11 +197,11 @@ GET_TABLE = {
     "governance:material-restore": everyone(405),
     "governance:minutes-approve": everyone(405),
     # i12b: running meetings, the agenda, invitations and attendance
-    "governance:meeting-edit": only({CS, AD}, others=404, censec_board=403, difos_observer=403),
+    "governance:meeting-edit": only({CS, AD}, others=404, censec_board=403, difos_observer=403, censec_observer=403),
     "governance:meeting-cancel": everyone(405),
     "governance:meeting-invitation": only(BOARD_READERS, others=404),
     "governance:meeting-attendance": everyone(405),
-    "governance:agenda-item-edit": only({CS, AD}, others=404, censec_board=403, difos_observer=403),
+    "governance:agenda-item-edit": only({CS, AD}, others=404, censec_board=403, difos_observer=403, censec_observer=403),
     "governance:agenda-item-move": everyone(405),
     "governance:agenda-item-remove": everyone(405),
 }
@@ -267,7 +267,7 @@ POST_REFUSED = {
     # i12b: only the board's secretariat runs meetings; only its members and observers answer invitations
     "governance:meeting-edit": set(ROLES) - {ANON, CS, AD},
     "governance:meeting-cancel": set(ROLES) - {ANON, CS, AD},
-    "governance:meeting-attendance": set(ROLES) - {ANON, CB, DO},
+    "governance:meeting-attendance": set(ROLES) - {ANON, CB, CO, DO},
     "governance:agenda-item-edit": set(ROLES) - {ANON, CS, AD},
     "governance:agenda-item-move": set(ROLES) - {ANON, CS, AD},
     "governance:agenda-item-remove": set(ROLES) - {ANON, CS, AD},

@@ -113,10 +113,10 @@ def test_cancelling_sends_method_cancel(board, censec_secretariat, difos_observe
     assert cal.vevent.status.value == "CANCELLED" and int(cal.vevent.sequence.value) == 1
 
 
-def test_members_of_the_other_board_are_not_invited(board, censec_secretariat, censec_observer):
+def test_members_of_the_other_board_are_not_invited(board, censec_secretariat, difos_member):
     _create(board, censec_secretariat)
     deliver_pending()
-    assert censec_observer.email not in {m.to[0] for m in mail.outbox}
+    assert difos_member.email not in {m.to[0] for m in mail.outbox}
 
 
 def test_creating_through_the_page_sends_invitations_once_for_a_double_click(board, client_for, censec_secretariat):
@@ -132,14 +132,14 @@ def test_creating_through_the_page_sends_invitations_once_for_a_double_click(boa
     assert len(mail.outbox) == len(_invitees(board))
 
 
-def test_the_invitation_download(board, client_for, censec_secretariat, difos_observer, censec_observer):
+def test_the_invitation_download(board, client_for, censec_secretariat, difos_observer, difos_member):
     meeting = _create(board, censec_secretariat)
     response = client_for(difos_observer).get(f"/governance/meetings/{meeting.pk}/invitation.ics")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar; method=REQUEST")
     assert "invitation.ics" in response["Content-Disposition"]
     assert _parse(response.content.decode()).vevent.uid.value == f"meeting-{meeting.pk}@samarbejdsportalen"
-    assert client_for(censec_observer).get(f"/governance/meetings/{meeting.pk}/invitation.ics").status_code == 404
+    assert client_for(difos_member).get(f"/governance/meetings/{meeting.pk}/invitation.ics").status_code == 404
 
 
 def test_members_and_observers_answer_and_the_page_shows_who_comes(board, client_for, censec_secretariat, difos_observer, censec_board):
@@ -164,11 +164,11 @@ def test_members_and_observers_answer_and_the_page_shows_who_comes(board, client
     assert partstat[f"mailto:{censec_board.email}".lower()] == "DECLINED"
 
 
-def test_the_secretariat_and_outsiders_do_not_answer(board, client_for, censec_secretariat, censec_observer, censec_director):
+def test_the_secretariat_and_outsiders_do_not_answer(board, client_for, censec_secretariat, difos_member, censec_director):
     meeting = _create(board, censec_secretariat)
     url = f"/governance/meetings/{meeting.pk}/attendance/"
     assert client_for(censec_secretariat).post(url, {"answer": "attending"}).status_code == 403
-    assert client_for(censec_observer).post(url, {"answer": "attending"}).status_code == 404
+    assert client_for(difos_member).post(url, {"answer": "attending"}).status_code == 404
     assert client_for(censec_director).post(url, {"answer": "attending"}).status_code == 404
     assert not Attendance.objects.exists()
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from governance import demo, services
+from governance import demo, publishing, services
 from governance.models import AgendaItem, Confidentiality, Meeting, MeetingKind
 from portal.once import new_token
 
@@ -205,12 +205,15 @@ def test_a_category_change_warns_what_the_observer_loses_and_takes_effect_at_onc
     client_for, censec_secretariat, difos_observer, censec_meeting
 ):
     item = censec_meeting.items.filter(confidentiality=Confidentiality.ORDINARY, materials__isnull=False).first()
-    services.material_upload(
+    extra = services.material_upload(
         user=censec_secretariat, upload=pdf_upload("extra.pdf"), meeting=censec_meeting, title="Bilag 2", agenda_item=item,
     )
-    material = item.materials.first()
-    count = item.materials.count()
-    assert count == 2
+    services.material_upload(  # a draft: no observer sees it, so the warning does not count it
+        user=censec_secretariat, upload=pdf_upload("draft.pdf"), meeting=censec_meeting, title="Kladde", agenda_item=item,
+    )
+    publishing.materials_publish(user=censec_secretariat, materials=[extra])
+    material = extra
+    assert item.materials.count() == 3
     observer = client_for(difos_observer)
     assert observer.get(f"/governance/materials/{material.pk}/download/").status_code == 200
 
@@ -252,3 +255,27 @@ def test_a_change_observers_do_not_notice_needs_no_confirmation(client_for, cens
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.confidentiality == Confidentiality.INTERNAL_SECRETARIAT
+
+
+def test_an_item_opened_to_the_observer_tells_the_observer_of_its_materials_once(
+    client_for, censec_secretariat, difos_observer, censec_meeting
+):
+    from portal.models import Notification
+
+    item = censec_meeting.items.filter(confidentiality=Confidentiality.PERSONNEL).first()
+    secret = services.material_upload(
+        user=censec_secretariat, upload=pdf_upload("vurdering.pdf"), meeting=censec_meeting, title="Vurdering", agenda_item=item,
+    )
+    publishing.materials_publish(user=censec_secretariat, materials=[secret])
+    key = f"material-version:{secret.current_id}"
+    assert not Notification.objects.filter(recipient=difos_observer, key=key).exists()  # personnel: not for the observer
+    data = {"title": item.title, "description": item.description, "confidentiality": Confidentiality.ORDINARY,
+            "confirm": Confidentiality.ORDINARY}
+    assert client_for(censec_secretariat).post(f"/governance/items/{item.pk}/edit/", data).status_code == 302
+    assert Notification.objects.filter(recipient=difos_observer, key=key).count() == 1
+    # back and forth again tells nobody twice
+    for category in (Confidentiality.PERSONNEL, Confidentiality.ORDINARY):
+        client_for(censec_secretariat).post(
+            f"/governance/items/{item.pk}/edit/", {**data, "confidentiality": category, "confirm": category}
+        )
+    assert Notification.objects.filter(recipient=difos_observer, key=key).count() == 1
