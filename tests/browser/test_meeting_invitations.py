@@ -1,16 +1,17 @@
-"""CenSec's secretariat schedules a meeting with an agenda in the browser; DI FOS' observer is invited,
-answers attending and sees the non-confidential materials only (issue 12, §3.2 and §3 G2)."""
+"""Issue 12 end to end, in the browser: CenSec's secretariat adds a seat, schedules a strategy seminar,
+builds its agenda, uploads the board pack and publishes it; the new member and DI FOS' observer are
+invited, and the observer answers attending and sees the non-confidential materials only (§3.2, §3 G2)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from agreement.models import Organisation
 from governance import demo, services
-from governance.models import AgendaItem, Meeting
+from governance.models import AgendaItem, Material, Meeting, Seat
 from portal.models import Notification
-
-from ..governance.conftest import pdf_upload
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,9 +22,44 @@ def seeded(demo_users):
     return demo_users
 
 
-def test_secretariat_schedules_and_the_observer_answers(seeded, page, login_as):
-    start = timezone.localtime(timezone.now() + timedelta(days=20)).replace(hour=9, minute=0)
+@pytest.fixture
+def candidate(seeded):
+    """A company representative registered for CenSec's board, with a portal account, not yet seated."""
+    user = get_user_model().objects.create_user("anna-holm", email="anna.holm@terma.example", password="demo")
+    return services.person_create(
+        name="Anna Holm", company="Terma", company_role="CTO", censec_member=True,
+        statutes_accepted_on=date(2026, 1, 1), user=user, email=user.email,
+    )
+
+
+def _pdf(name, text):
+    return {"name": name, "mimeType": "application/pdf", "buffer": demo.minimal_pdf(text)}
+
+
+def test_secretariat_runs_the_board_and_the_observer_sees_only_what_it_may(seeded, candidate, page, login_as):
     login_as("censec-secretariat")
+
+    # 1. A seat on CenSec's board, backed by DI FOS, with the consequence shown before it is saved.
+    page.goto("/governance/boards/censec/seats/new/")
+    today = timezone.localdate().isoformat()
+    page.select_option("#id_role", "member")
+    page.select_option("#id_person", str(candidate.pk))
+    page.fill("#id_term_start", today)
+    page.select_option("#id_nominated_by", str(Organisation.objects.get(slug="difos").pk))
+    page.check("#id_backed_by_difos")
+    page.fill("#id_backing_confirmed_on", today)
+    page.locator("button[name=preview]").click()
+    page.wait_for_load_state()
+    assert "G1" in page.get_by_test_id("consequence").inner_text()
+    page.locator("button[name=confirm]").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/governance/boards/censec/")
+    assert "Anna Holm" in page.get_by_test_id("current-seats").inner_text()
+    assert page.get_by_test_id("rule-g1").get_attribute("data-met") == "true"
+    assert Seat.objects.filter(person=candidate).count() == 1
+
+    # 2. The strategy seminar and its agenda.
+    start = timezone.localtime(timezone.now() + timedelta(days=20)).replace(hour=9, minute=0)
     page.goto("/governance/meetings/new/")
     page.select_option("#id_kind", "strategy_seminar")
     page.fill("#id_title", "Strategiseminar 2028")
@@ -45,13 +81,30 @@ def test_secretariat_schedules_and_the_observer_answers(seeded, page, login_as):
     ordinary = AgendaItem.objects.get(meeting=meeting, title="Klyngens strategi 2028-2031")
     personnel = AgendaItem.objects.get(meeting=meeting, title="Direktørens kontrakt")
     assert (ordinary.position, personnel.position) == (1, 2)
-    secretariat = seeded["censec-secretariat"]
-    services.material_upload(user=secretariat, upload=pdf_upload("strategi.pdf"), meeting=meeting, title="Strategiudkast", agenda_item=ordinary)
-    services.material_upload(user=secretariat, upload=pdf_upload("kontrakt.pdf"), meeting=meeting, title="Kontraktudkast", agenda_item=personnel)
 
+    # 3. The board pack: uploaded as drafts, then published.
+    upload = page.locator("form[action$='/upload/']")
+    for title, item, name in (("Strategiudkast", ordinary, "strategi.pdf"), ("Kontraktudkast", personnel, "kontrakt.pdf")):
+        upload.locator("[name=title]").fill(title)
+        upload.locator("[name=agenda_item]").select_option(str(item.pk))
+        upload.locator("[name=file]").set_input_files(_pdf(name, title))
+        upload.locator("input[name=upload]").click()
+        page.wait_for_load_state()
+    assert Material.objects.filter(meeting=meeting, state=Material.State.DRAFT).count() == 2
+    page.locator("button[name=publish-all]").click()
+    page.wait_for_load_state()
+    assert Material.objects.filter(meeting=meeting, state=Material.State.PUBLISHED).count() == 2
+
+    # Every member and observer of the board is invited once, the new member among them.
     observer = seeded["difos-observer"]
-    assert Notification.objects.filter(recipient=observer, kind="meeting_invitation", key=f"meeting:{meeting.pk}:seq:0").count() == 1
+    for invitee in (observer, candidate.user, seeded["censec-board"]):
+        assert Notification.objects.filter(recipient=invitee, kind="meeting_invitation", key=f"meeting:{meeting.pk}:seq:0").count() == 1
+    strategy = Material.objects.get(meeting=meeting, title="Strategiudkast")
+    contract = Material.objects.get(meeting=meeting, title="Kontraktudkast")
+    assert Notification.objects.filter(recipient=observer, key=f"material-version:{strategy.current_id}").count() == 1
+    assert not Notification.objects.filter(recipient=observer, key=f"material-version:{contract.current_id}").exists()
 
+    # 4. DI FOS' observer: the invitation, the meeting, the ordinary material only; answers attending.
     page.context.clear_cookies()
     login_as("difos-observer")
     page.goto("/notifications/")
@@ -63,6 +116,8 @@ def test_secretariat_schedules_and_the_observer_answers(seeded, page, login_as):
     assert "Strategiudkast" in body and "Klyngens strategi 2028-2031" in body
     assert "Kontraktudkast" not in page.content() and "Direktørens kontrakt" not in page.content()
     assert page.get_by_test_id("invitation-link").count() == 1
+    assert page.request.get(f"/governance/materials/{strategy.pk}/download/").status == 200
+    assert page.request.get(f"/governance/materials/{contract.pk}/download/").status in (403, 404)
 
     page.get_by_test_id("answer-attending").click()
     page.wait_for_load_state()
