@@ -59,38 +59,33 @@ def material_publish(request, pk):
     return _back(material)
 
 
-@require_POST
-def material_withdraw(request, pk):
+def _act(request, pk, act, done):
+    """Run one board-pack step on a material; a refusal the service explains (ValidationError) is a message, not an error page."""
     material = _material(request, pk)
     try:
-        publishing.material_withdraw(user=request.user, material=material, reason=request.POST.get("reason", "").strip())
+        act(material)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("%(title)s was withdrawn; readers no longer see it.") % {"title": material.title})
+        messages.success(request, done % {"title": material.title})
     return _back(material)
+
+
+@require_POST
+def material_withdraw(request, pk):
+    reason = request.POST.get("reason", "").strip()
+    return _act(request, pk, lambda m: publishing.material_withdraw(user=request.user, material=m, reason=reason),
+                _("%(title)s was withdrawn; readers no longer see it."))
 
 
 @require_POST
 def material_restore(request, pk):
-    material = _material(request, pk)
-    try:
-        publishing.material_restore(user=request.user, material=material)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("%(title)s was restored; readers see it again.") % {"title": material.title})
-    return _back(material)
+    return _act(request, pk, lambda m: publishing.material_restore(user=request.user, material=m),
+                _("%(title)s was restored; readers see it again."))
 
 
 @require_POST
 def minutes_approve(request, pk):
     """POST /governance/materials/<id>/approve/: the chair of the board approves the minutes (others: 403)."""
-    material = _material(request, pk)
-    try:
-        publishing.minutes_approve(user=request.user, material=material)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("You approved %(title)s.") % {"title": material.title})
-    return _back(material)
+    return _act(request, pk, lambda m: publishing.minutes_approve(user=request.user, material=m),
+                _("You approved %(title)s."))

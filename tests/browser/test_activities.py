@@ -37,6 +37,8 @@ def test_a_secretariat_member_adds_an_activity_and_sees_the_overlap(demo_users, 
     page = login_as("censec-secretariat")
     page.goto("/activities/censec/2027/")
     page.click("a[href='/activities/censec/2027/activities/new/']")
+    # htmx (at the end of the page) must be loaded before typing, or the suggestion request never starts
+    page.wait_for_load_state()
     page.fill("#id_title", "Innovationsmatchmaking for SMV'er")
     page.wait_for_selector("[data-testid=row-suggestions]")  # the matrix row is suggested from the text
     page.select_option("#id_task_area", value=str(cluster.pk))
