@@ -33,7 +33,7 @@ from ..explain import explain, organisations
 from ..models import Activity, ActivityStatus, Finding, FindingDuty, FindingStatus, Plan
 from . import analysis
 from .partners import confirmed_partner
-from .plans import MAX_DURATION
+from .plans import MAX_DURATION, plans_reopen_for_findings
 
 logger = logging.getLogger(__name__)
 
@@ -185,6 +185,8 @@ def _sync(hits: list[checks.Hit], existing: dict[str, tuple]) -> SyncResult:
                 ignore_conflicts=True,
             )
             result.created = list(ids.values())
+    if result.created or result.reopened:
+        plans_reopen_for_findings(finding_ids=result.created + result.reopened)
     if result.created or result.reopened or result.resolved:
         dashboard_changed()
     if result.created:

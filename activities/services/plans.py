@@ -271,6 +271,35 @@ def plan_changed(*, plan: Plan, user=None) -> None:
     _tell_directors_reopened(plan, user)
 
 
+def plans_reopen_for_findings(*, finding_ids) -> list[Plan]:
+    """A new (or found again) finding on a coordinated plan: the plan is coordinated no longer.
+
+    It goes back to submitted until the finding is settled (a conditional update, once); the parties'
+    approvals of its revision stand, so settling the finding coordinates it again. Both parties'
+    directors are told once per reopening. One query when no coordinated plan is concerned.
+    """
+    reopened = []
+    concerned = Plan.objects.filter(status=PlanStatus.COORDINATED, activities__findings__in=finding_ids).distinct()
+    for plan in concerned.select_related("organisation"):
+        if not Plan.objects.filter(pk=plan.pk, status=PlanStatus.COORDINATED).update(
+            status=PlanStatus.SUBMITTED, coordinated_at=None, coordinated_by=None
+        ):
+            continue
+        plan.refresh_from_db()
+        plan.save(update_fields=["status"])  # the history row
+        first = Finding.objects.filter(pk__in=finding_ids, activities__plan=plan).order_by("pk").values_list("pk", flat=True).first()
+        notifications.notify(
+            recipients=list(party_staff(RoleKind.DIRECTOR)),
+            kind="plan_reopened",
+            key=f"{plan.pk}:{plan.revision}:finding:{first}",
+            template="plan-reopened-finding",
+            context={"plan": str(plan)},
+            url=reverse("activities:plan", args=[plan.organisation.slug, plan.year]),
+        )
+        reopened.append(plan)
+    return reopened
+
+
 def _tell_directors_reopened(plan: Plan, user) -> None:
     notifications.notify(
         recipients=list(party_staff(RoleKind.DIRECTOR)),

@@ -354,6 +354,47 @@ def test_a_change_to_a_coordinated_plan_reopens_it_and_tells_both_directors_once
     assert 'data-testid="approval-difos" data-approved="no"' in html and "godkendte en tidligere version" in html
 
 
+SAME_EVENT = {
+    "title": "Matchmaking-dag for forsvarsindustrien", "topics": "match-making; innovation",
+    "description": "Matchmaking mellem SMV'er og store forsvarsvirksomheder", "target_groups": "SMV'er",
+}
+
+
+def test_a_new_finding_on_a_coordinated_plan_reopens_it_until_both_parties_settle_it(
+    add_activity, censec_director, difos_director, django_capture_on_commit_callbacks
+):
+    activity = _submitted(add_activity, **SAME_EVENT)
+    plan = activity.plan
+    plan_approve(user=censec_director, plan=plan)
+    plan_approve(user=difos_director, plan=plan)
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.COORDINATED
+    # DI FOS plans the same event: an overlap with CenSec's coordinated plan.
+    theirs = add_activity("difos", **SAME_EVENT)
+    check_activity(theirs.pk)
+    overlap = Finding.objects.get(kind=FindingKind.OVERLAP, status=FindingStatus.OPEN)
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.SUBMITTED
+    told = Notification.objects.filter(kind="plan_reopened", key__contains=":finding:")
+    assert sorted(n.recipient.username for n in told) == ["censec-director", "difos-director"]
+    check_activity(theirs.pk)  # found again: nobody is told twice
+    assert told.count() == 2
+    # The approvals stand: once both parties have settled the overlap, the plan is coordinated again.
+    for director in (censec_director, difos_director):
+        finding_word_give(user=director, finding=_fresh(overlap), action=WordAction.ACKNOWLEDGE,
+                          outcome=WordOutcome.JOINT, reason="Vi holder det sammen")
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.COORDINATED
+
+
+def test_a_new_finding_on_a_plan_not_yet_coordinated_reopens_nothing(add_activity, censec_director):
+    _submitted(add_activity, **SAME_EVENT)
+    theirs = add_activity("difos", **SAME_EVENT)
+    check_activity(theirs.pk)
+    assert Finding.objects.filter(kind=FindingKind.OVERLAP).exists()
+    assert not Notification.objects.filter(kind="plan_reopened").exists()
+
+
 def test_an_import_and_a_deletion_reopen_a_coordinated_plan(add_activity, censec_director, difos_director, censec_secretariat):
     from activities.services import imports
 
