@@ -79,6 +79,19 @@ def _grant(seat: Seat) -> None:
     role_grant(user=user, kind=kind, organisation=organisation)
 
 
+def _invite_to_upcoming(seat: Seat) -> None:
+    """A seat that begins brings the invitations to the board's meetings still to come (§3.2: attend and speak).
+
+    Only the new member or observer is told (once per meeting and SEQUENCE, so the hourly sync adds
+    nothing); everyone else was told when the meeting was announced.
+    """
+    if seat.person.user_id is None:
+        return
+    upcoming = Meeting.objects.filter(board=seat.board, cancelled_at__isnull=True, starts_at__gt=timezone.now())
+    for meeting in upcoming.select_related("board__organisation"):
+        services_meetings.invitation_send(meeting, only=[seat.person.user])
+
+
 def _revoke(seat: Seat, today: date) -> None:
     """Take away what this seat gave, keeping whatever another current seat of the same user still gives."""
     user = seat.person.user
@@ -150,6 +163,7 @@ def seat_create(
     seat.save()
     if seat_is_current(seat, today):
         _grant(seat)
+        _invite_to_upcoming(seat)
     dashboard_changed()
     _watch(today)
     return seat
@@ -184,6 +198,8 @@ def seats_sync(*, today: date | None = None) -> int:
         changed += 1
     for seat in Seat.objects.filter(closed=False, term_start__lte=today).select_related("board__organisation", "person__user", "nominated_by"):
         _grant(seat)
+        if seat.term_start >= today - timedelta(days=1):  # begun since the last days' runs: the meetings to come
+            _invite_to_upcoming(seat)
     _watch(today)
     return changed
 

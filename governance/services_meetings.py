@@ -44,16 +44,23 @@ def _locked(meeting: Meeting) -> Meeting:
 # --- invitations ------------------------------------------------------------------------------------
 
 
-def invitation_send(meeting: Meeting) -> list:
+def invitation_send(meeting: Meeting, *, only=None) -> list:
     """Tell every current member and observer of the board about the meeting as it now stands, with the invitation.
 
     One notification per person and SEQUENCE (key "meeting:<id>:seq:<n>"), so a repeated call
     sends nothing more; the email carries invitation.ics (text/calendar; method=REQUEST or CANCEL).
+    `only` (users) narrows who is told, e.g. a member whose seat has just begun; the invitation
+    still lists every invitee.
     """
     people = selectors_meetings.invitees(meeting)
     if not people:
         return []
     users = selectors_meetings.invitee_users(meeting)
+    if only is not None:
+        wanted = {u.pk for u in only}
+        users = [u for u in users if u.pk in wanted]
+        if not users:
+            return []
     ics = invitations.invitation(meeting, people)
     if meeting.cancelled_at:
         template = "meeting-cancelled"

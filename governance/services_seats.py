@@ -303,6 +303,7 @@ def seat_correct(*, user, seat: Seat, **fields) -> Seat:
     seat.save()
     if rules.seat_is_current(seat, today):
         services._grant(seat)
+        services._invite_to_upcoming(seat)
     dashboard_changed()
     services._watch(today)
     return seat

@@ -114,9 +114,11 @@ def test_cancelling_sends_method_cancel(board, censec_secretariat, difos_observe
 
 
 def test_members_of_the_other_board_are_not_invited(board, censec_secretariat, difos_member):
-    _create(board, censec_secretariat)
+    meeting = _create(board, censec_secretariat)
     deliver_pending()
-    assert difos_member.email not in {m.to[0] for m in mail.outbox}
+    invited = {m.to[0] for m in mail.outbox if meeting.title in m.subject}
+    assert invited and difos_member.email not in invited
+    assert not Notification.objects.filter(recipient=difos_member, key__startswith=f"meeting:{meeting.pk}:").exists()
 
 
 def test_creating_through_the_page_sends_invitations_once_for_a_double_click(board, client_for, censec_secretariat):
@@ -195,3 +197,26 @@ def test_the_feed_marks_a_cancelled_meeting(board, client_for, censec_secretaria
 def test_demo_data_announces_nothing(board):
     assert not Notification.objects.filter(kind="meeting_invitation").exists()
     assert deliver_pending() == 0
+
+
+def test_a_member_seated_after_the_invitation_is_invited_to_the_meetings_to_come(board, censec_secretariat, django_user_model):
+    from datetime import date
+
+    from governance import services
+
+    upcoming = _create(board, censec_secretariat)
+    past = _create(board, censec_secretariat, title="Forrige møde")
+    Meeting.objects.filter(pk=past.pk).update(starts_at=timezone.now() - timedelta(days=30), ends_at=timezone.now() - timedelta(days=30, hours=-2))
+    already = Notification.objects.filter(kind="meeting_invitation").count()
+    user = django_user_model.objects.create_user("anna-holm", email="anna@terma.example")
+    person = services.person_create(name="Anna Holm", company="Terma", company_role="CTO", censec_member=True,
+                                    statutes_accepted_on=date(2026, 1, 1), user=user, email=user.email)
+    services.seat_create(board=board, person=person, role="member", term_start=timezone.localdate(), nominated_by=board.organisation)
+    mine = Notification.objects.filter(kind="meeting_invitation", recipient=user)
+    to_come = Meeting.objects.filter(board=board, starts_at__gt=timezone.now(), cancelled_at__isnull=True)
+    assert upcoming in to_come and past not in to_come
+    assert sorted(mine.values_list("key", flat=True)) == sorted(f"meeting:{m.pk}:seq:{m.sequence}" for m in to_come)
+    new = mine.count()
+    assert Notification.objects.filter(kind="meeting_invitation").count() == already + new  # nobody else is told again
+    services.seats_sync()  # the hourly run sends nothing more
+    assert Notification.objects.filter(kind="meeting_invitation").count() == already + new
