@@ -257,3 +257,40 @@ def test_the_same_new_contact_form_posted_twice_logs_one_contact(client_for, cen
     # a fresh form (a new token) logs a second contact, as it should
     assert client.post("/governance/contacts/new/", form_data([censec_director, difos_director])).status_code == 302
     assert DirectorContact.objects.count() == 2
+
+
+def test_the_contact_page_costs_the_same_queries_with_few_and_many_findings_settled_there(
+    client_for, censec_director, difos_director, censec_secretariat
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from activities.models import Activity, Finding, Plan
+    from coordination.models import FindingWord, WordAction, WordOutcome
+
+    contact = make_contact(by=censec_secretariat, participants=[censec_director, difos_director], when=local(2026, 11, 17))
+    plan = Plan.objects.create(organisation=censec_director.roles.first().organisation, year=2027)
+    area = TaskArea.objects.get(slug="cluster")
+
+    def settle(n):
+        for i in range(n):
+            activity = Activity.objects.create(plan=plan, title=f"Aktivitet {i}", task_area=area,
+                                               start=dt.date(2027, 3, 1), end=dt.date(2027, 3, 1))
+            finding = Finding.objects.create(kind="responsibility", rule="1.1", key=f"r:{contact.pk}:{activity.pk}", year=2027,
+                                             status="resolved")
+            finding.activities.add(activity)
+            FindingWord.objects.create(finding=finding, party=difos_director.roles.first().organisation, user=difos_director,
+                                       action=WordAction.ACKNOWLEDGE, outcome=WordOutcome.INFORMED, reason="Aftalt", contact=contact)
+
+    client = client_for(censec_director)
+
+    def queries():
+        client.get(contact.get_absolute_url())
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(contact.get_absolute_url()).status_code == 200
+        return len(ctx.captured_queries)
+
+    settle(2)
+    few = queries()
+    settle(20)
+    assert queries() == few
