@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+import time
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -273,8 +274,6 @@ def suggest_rows_forget() -> None:
 
 
 def _suggest_prepared() -> list[_LookupRow]:
-    import time
-
     if _suggest_rows[1] is None or time.monotonic() - _suggest_rows[0] > SUGGEST_ROWS_TTL:
         _suggest_rows[:] = [time.monotonic(), [_LookupRow.of(row) for row in matrix_rows()]]
     return _suggest_rows[1]

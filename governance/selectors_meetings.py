@@ -110,8 +110,8 @@ def meeting_history(meeting: Meeting, *, limit: int = 50) -> list[HistoryEntry]:
     )
     for record in records + item_records:
         changes = []
-        previous = record.prev_record
-        if previous is not None and record.history_type == "~":
+        previous = record.prev_record if record.history_type == "~" else None  # one query each: changes only
+        if previous is not None:
             delta = record.diff_against(previous)
             changes = [
                 (record.instance._meta.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes

@@ -151,6 +151,7 @@ def seat_create(
     backed_by_difos: bool = False,
     backing_confirmed_on: date | None = None,
     today: date | None = None,
+    watch: bool = True,
 ) -> Seat:
     """Seat a person on a board; a seat that has begun gives its access at once."""
     today = today or timezone.localdate()
@@ -165,7 +166,8 @@ def seat_create(
         _grant(seat)
         _invite_to_upcoming(seat)
     dashboard_changed()
-    _watch(today)
+    if watch:  # an import re-evaluates G1 and G2 once, after all its rows (services_seats.board_import)
+        _watch(today)
     return seat
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from portal import permissions
 from portal.once import AlreadyDone, run_once
+from portal.parsing import parse_id
 from portal.spreadsheets import csv_response, xlsx_response
 
 from . import rules, services_seats
@@ -158,7 +159,8 @@ def _candidate(board, data, seat=None) -> Seat:
 def seat_create(request, org):
     """/governance/boards/<org>/seats/new/: role, person, term, nomination, backing; previewed, then saved once."""
     board = _board(request, org, manage=True)
-    initial = {"person": request.GET.get("person")} if request.GET.get("person", "").isdigit() else {}
+    person = parse_id(request.GET.get("person"))
+    initial = {"person": person} if person else {}
     form = SeatCreateForm(request.POST or None, initial=initial)
     context = {"board": board, "title": _("New seat on %(board)s") % {"board": board}}
     if request.method == "POST" and form.is_valid():
@@ -270,9 +272,9 @@ def history(request, org):
     page = Paginator(records, 50).get_page(request.GET.get("page"))
     rows = []
     for record in page:
-        previous = record.prev_record
         changes = []
-        if previous is not None and record.history_type == "~":
+        previous = record.prev_record if record.history_type == "~" else None  # one query each: changes only
+        if previous is not None:
             changes = [f"{c.field}: {c.old or '–'} → {c.new or '–'}" for c in record.diff_against(previous).changes]
         rows.append({"record": record, "kind": _("Seat") if record.instance_type is Seat else _("Person"), "changes": changes})
     return render(request, "governance/board_history.html", {"board": board, "page": page, "rows": rows})

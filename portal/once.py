@@ -3,7 +3,7 @@
 A form that creates something mixes in `OnceForm`: it carries a hidden random token, fresh each
 time the form is shown. The view runs its service through `run_once`, which spends the token in
 the same transaction as the write (a unique row, `portal.models.SpentToken`). A second post with
-the same token does not run the write again: `run_once` raises `SpentToken` naming where the
+the same token does not run the write again: `run_once` raises `AlreadyDone` naming where the
 first post went, and the view redirects there.
 
     form = MeetingForm(request.POST or None, user=request.user)

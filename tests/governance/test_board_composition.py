@@ -432,3 +432,26 @@ def test_the_commands_import_and_check_the_board(censec, difos, orgs, tmp_path):
     with pytest.raises(Exception, match="Nothing imported"):
         call_command("import_board", str(bad), "--board", "censec", stderr=err)
     assert "bad.csv:2:" in err.getvalue()
+
+
+def test_an_import_with_a_date_out_of_range_is_an_error_on_its_line(censec, orgs, censec_secretariat):
+    with pytest.raises(services_seats.BoardRejected) as rejected:
+        services_seats.board_import(user=censec_secretariat, board=censec, name="b.csv", data=_csv(
+            "Anna,anna@x.example,Terma,CEO,yes,member,9999-12-31,,difos,yes,2025-01-01,2024-12-01",
+        ))
+    assert [line for line, _reason in rejected.value.errors] == [2]
+    assert "starts must be a date" in rejected.value.errors[0][1]
+    assert not Seat.objects.exists()
+
+
+def test_an_import_checks_g1_and_g2_once_for_the_board_as_imported(censec, difos, orgs, censec_secretariat, monkeypatch):
+    calls = []
+    real = services_seats.board_rules_watch
+    monkeypatch.setattr(services_seats, "board_rules_watch", lambda **kw: calls.append(kw) or real(**kw))
+    services_seats.board_import(user=censec_secretariat, board=censec, name="b.csv", data=_csv(
+        "Anna,anna@x.example,Terma,CEO,yes,member,2025-01-01,,difos,yes,2025-01-01,2024-12-01",
+        "Bo,bo@x.example,Systematic,CTO,yes,member,2025-01-01,,di,yes,2025-02-01,2024-12-01",
+        "Cai,cai@x.example,Weibel,CEO,yes,member,2025-01-01,,censec,no,,",
+    ))
+    assert len(calls) == 1  # not once per row: a row on the way tells nobody that a rule broke
+    assert g1().met is True
