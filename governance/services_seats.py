@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from agreement.models import Organisation, Party
@@ -279,6 +280,10 @@ def seat_add(*, user, board: Board, **fields) -> Seat:
 def seat_end_on(*, user, seat: Seat, on: date) -> Seat:
     """End a seat: on a day up to today it ends now (access goes at once); a later day sets the term's end."""
     _must_manage(user, seat.board)
+    if seat.term_end and on > seat.term_end:
+        # Ending is never lengthening: a longer term is a correction of the seat (its own form).
+        raise ValidationError({"on": _("The seat's term already ends on %(day)s; to lengthen it, correct the seat.")
+                               % {"day": date_format(seat.term_end, "SHORT_DATE_FORMAT")}})
     if on > timezone.localdate():
         return seat_correct(user=user, seat=seat, term_end=on)
     if on < seat.term_start:

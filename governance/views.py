@@ -44,20 +44,25 @@ def meetings(request):
     )
 
 
-def _visible_meeting(request, pk):
+def visible_meeting(request, pk):
     return get_object_or_404(permissions.visible_meetings(request.user).select_related("board__organisation"), pk=pk)
+
+
+def meeting_context(request, meeting, **bound) -> dict:
+    """Everything the meeting page shows: the agenda and materials the user may see, the board pack's marks,
+    invitations and answers; for the secretariat its forms (`bound`: those re-shown after a bad post)."""
+    may_manage = permissions.may_manage_board(request.user, meeting.board)
+    context = {"meeting": meeting, "may_manage": may_manage, **selectors.meeting_detail(user=request.user, meeting=meeting)}
+    if may_manage:
+        context.update(_manager_forms(meeting, **bound))
+    context.update(publishing.meeting_page(user=request.user, meeting=meeting, materials=context["materials"], may_manage=may_manage))
+    context.update(selectors_meetings.meeting_page(user=request.user, meeting=meeting))
+    return context
 
 
 def meeting(request, pk):
     """/governance/meetings/<id>/: the agenda and materials the user may see; upload forms for the secretariat."""
-    meeting = _visible_meeting(request, pk)
-    may_manage = permissions.may_manage_board(request.user, meeting.board)
-    context = {"meeting": meeting, "may_manage": may_manage, **selectors.meeting_detail(user=request.user, meeting=meeting)}
-    if may_manage:
-        context.update(_manager_forms(meeting))
-    context.update(publishing.meeting_page(user=request.user, meeting=meeting, materials=context["materials"], may_manage=may_manage))  # i12c
-    context.update(selectors_meetings.meeting_page(user=request.user, meeting=meeting))
-    return render(request, "governance/meeting.html", context)
+    return render(request, "governance/meeting.html", meeting_context(request, visible_meeting(request, pk)))
 
 
 def _manager_forms(meeting, **bound) -> dict:
@@ -70,16 +75,16 @@ def _manager_forms(meeting, **bound) -> dict:
     return forms
 
 
-def _managed_meeting(request, pk):
-    meeting = _visible_meeting(request, pk)
+def managed_meeting(request, pk):
+    meeting = visible_meeting(request, pk)
     if not permissions.may_manage_board(request.user, meeting.board):
-        raise PermissionDenied
+        raise PermissionDenied(_("Only the board's secretariat runs its meetings."))
     return meeting
 
 
 @require_POST
 def material_upload(request, pk):
-    meeting = _managed_meeting(request, pk)
+    meeting = managed_meeting(request, pk)
     form = MaterialUploadForm(request.POST, request.FILES, meeting=meeting)
     if form.is_valid():
         try:
@@ -92,9 +97,7 @@ def material_upload(request, pk):
         else:
             messages.success(request, _("%(title)s was uploaded.") % {"title": material.title})
             return redirect("governance:meeting", pk=meeting.pk)
-    context = {"meeting": meeting, "may_manage": True, **_manager_forms(meeting, upload_form=form)}
-    context.update(selectors.meeting_detail(user=request.user, meeting=meeting))
-    return render(request, "governance/meeting.html", context, status=400)
+    return render(request, "governance/meeting.html", meeting_context(request, meeting, upload_form=form), status=400)
 
 
 @require_POST
@@ -137,7 +140,7 @@ def material_version_download(request, pk, number):
 
 def meeting_zip(request, pk):
     """/governance/meetings/<id>/materials.zip: exactly the materials the user may see, streamed."""
-    meeting = _visible_meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     materials = selectors.meeting_zip_materials(user=request.user, meeting=meeting)
     services.downloads_record(user=request.user, versions=[m.current for m in materials], via=DownloadLog.Via.ZIP)
     return downloads.zip_response(meeting, materials)

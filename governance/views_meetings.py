@@ -15,22 +15,11 @@ from django.views.decorators.http import require_POST
 from portal import permissions
 from portal.once import AlreadyDone, run_once
 
-from . import invitations, selectors, selectors_meetings, services_meetings
+from . import invitations, selectors_meetings, services_meetings
 from .forms import AgendaItemForm, MeetingForm
 from .forms_meetings import AgendaItemEditForm, AttendanceForm, MeetingEditForm
 from .models import AttendanceAnswer
-from .views import _manager_forms
-
-
-def _visible_meeting(request, pk):
-    return get_object_or_404(permissions.visible_meetings(request.user).select_related("board__organisation"), pk=pk)
-
-
-def _managed_meeting(request, pk):
-    meeting = _visible_meeting(request, pk)
-    if not permissions.may_manage_board(request.user, meeting.board):
-        raise PermissionDenied(_("Only the board's secretariat runs its meetings."))
-    return meeting
+from .views import managed_meeting, meeting_context, visible_meeting
 
 
 def _managed_item(request, pk):
@@ -48,10 +37,7 @@ def _meeting_url(meeting) -> str:
 
 def _meeting_page(request, meeting, *, status: int, **bound):
     """The meeting page for its manager with a form that did not validate (400)."""
-    context = {"meeting": meeting, "may_manage": True, **_manager_forms(meeting, **bound)}
-    context.update(selectors.meeting_detail(user=request.user, meeting=meeting))
-    context.update(selectors_meetings.meeting_page(user=request.user, meeting=meeting))
-    return render(request, "governance/meeting.html", context, status=status)
+    return render(request, "governance/meeting.html", meeting_context(request, meeting, **bound), status=status)
 
 
 def meeting_create(request):
@@ -80,7 +66,7 @@ def meeting_create(request):
 @require_POST
 def agenda_item_create(request, pk):
     """POST /governance/meetings/<id>/items/: append an item; concurrent posts each get their own number."""
-    meeting = _managed_meeting(request, pk)
+    meeting = managed_meeting(request, pk)
     form = AgendaItemForm(request.POST)
     if form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "once"}
@@ -102,7 +88,7 @@ def agenda_item_create(request, pk):
 
 def meeting_edit(request, pk):
     """/governance/meetings/<id>/edit/: change or move the meeting; everyone invited gets the update."""
-    meeting = _managed_meeting(request, pk)
+    meeting = managed_meeting(request, pk)
     if meeting.cancelled_at:
         messages.error(request, _("This meeting was cancelled; it can no longer be changed."))
         return redirect("governance:meeting", pk=meeting.pk)
@@ -125,7 +111,7 @@ def meeting_edit(request, pk):
 @require_POST
 def meeting_cancel(request, pk):
     """POST /governance/meetings/<id>/cancel/: cancel; it stays listed, marked, and everyone invited gets METHOD:CANCEL."""
-    meeting = _managed_meeting(request, pk)
+    meeting = managed_meeting(request, pk)
     try:
         services_meetings.meeting_cancel(meeting=meeting, by=request.user)
     except ValidationError as exc:
@@ -137,7 +123,7 @@ def meeting_cancel(request, pk):
 
 def meeting_invitation(request, pk):
     """/governance/meetings/<id>/invitation.ics: the meeting's current invitation, for anyone who may see the meeting."""
-    meeting = _visible_meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     body = invitations.invitation(meeting, selectors_meetings.invitees(meeting))
     response = HttpResponse(body, content_type=f"{invitations.mimetype_for(meeting)}; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="invitation.ics"'
@@ -148,7 +134,7 @@ def meeting_invitation(request, pk):
 @require_POST
 def meeting_attendance(request, pk):
     """POST /governance/meetings/<id>/attendance/: a member or observer answers attending / not attending."""
-    meeting = _visible_meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     if not permissions.may_answer_attendance(request.user, meeting):
         raise PermissionDenied(_("Only the board's members and observers answer the invitation."))
     form = AttendanceForm(request.POST)

@@ -50,6 +50,13 @@ class OnceForm(forms.Form):
         self.fields[TOKEN_FIELD] = forms.CharField(widget=forms.HiddenInput, initial=new_token, required=True,
                                                    error_messages={"required": _("The form has expired; please submit it again.")})
 
+    def clean(self):
+        cleaned = super().clean()
+        if TOKEN_FIELD in self.errors:
+            # The token is a hidden field, whose errors no form layout shows: say it at the top as well.
+            self.add_error(None, self.errors[TOKEN_FIELD][0])
+        return cleaned
+
     def clean_once(self):
         token = self.cleaned_data[TOKEN_FIELD]
         if not _TOKEN.match(token):

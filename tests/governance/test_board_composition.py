@@ -455,3 +455,13 @@ def test_an_import_checks_g1_and_g2_once_for_the_board_as_imported(censec, difos
     ))
     assert len(calls) == 1  # not once per row: a row on the way tells nobody that a rule broke
     assert g1().met is True
+
+
+def test_ending_a_seat_after_its_term_is_refused_and_does_not_lengthen_it(demo_boards):
+    seat = Seat.objects.filter(board__organisation__slug="censec", closed=False, term_end__isnull=False).first()
+    term_end = seat.term_end
+    with pytest.raises(ValidationError) as refused:
+        services_seats.seat_end_on(user=demo_boards["censec-secretariat"], seat=seat, on=term_end + timedelta(days=365))
+    assert "correct the seat" in " ".join(refused.value.messages)
+    seat.refresh_from_db()
+    assert seat.term_end == term_end and not seat.closed

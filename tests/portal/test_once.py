@@ -53,3 +53,10 @@ def test_a_failed_action_leaves_the_token_unspent_so_the_corrected_form_can_be_p
 def test_a_missing_or_malformed_token_is_a_form_error_not_a_crash():
     assert "once" in NoteForm({"text": "x"}).errors
     assert "once" in NoteForm({"text": "x", "once": "<script>"}).errors
+
+
+def test_a_missing_token_is_also_said_at_the_top_of_the_form():
+    # the token's field is hidden: a layout shows only the form's own errors for it
+    form = NoteForm({"text": "x"})
+    assert not form.is_valid()
+    assert "The form has expired" in " ".join(form.non_field_errors()) or "Formularen er udløbet" in " ".join(form.non_field_errors())
